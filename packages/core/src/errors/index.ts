@@ -1,0 +1,8 @@
+export { ADVICE, CANVELETE_ERROR_CODES, type CanveleteErrorCode, codeForStatus, RETRYABLE_CODES } from './codes.js';
+export {
+  CanveleteError,
+  type CanveleteErrorDetails,
+  type CanveleteErrorOptions,
+  toCanveleteError,
+  validationError,
+} from './canvelete-error.js';

@@ -1,0 +1,2 @@
+export * from './errors/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { vitestPreset } from '../../tooling/vitest/preset.mjs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+export default vitestPreset({
+  define: { __CANVELETE_CORE_VERSION__: JSON.stringify(version) },
+});

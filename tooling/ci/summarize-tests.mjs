@@ -1,0 +1,35 @@
+// Adds up every package's vitest JSON report and prints the closing line CI reads:
+// `N passed, N failed, N skipped`. Fails when a package with tests left no report, when nothing
+// ran, or when anything failed.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { workspacePackages } from './workspace-packages.mjs';
+
+const root = process.cwd();
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const problems = [];
+
+for (const { dir, manifest } of workspacePackages(root)) {
+  if (!manifest.scripts?.test) continue;
+  const reportPath = join(dir, '.vitest-report.json');
+  if (!existsSync(reportPath)) {
+    problems.push(`${relative(root, dir)}: has a test script but left no .vitest-report.json`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  if ((report.numFailedTestSuites ?? 0) > 0 && (report.numFailedTests ?? 0) === 0) {
+    problems.push(`${relative(root, dir)}: a test file failed to load`);
+    failed += report.numFailedTestSuites;
+  }
+  console.log(`${manifest.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+
+for (const problem of problems) console.error(problem);
+if (passed === 0) problems.push('no test passed');
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
