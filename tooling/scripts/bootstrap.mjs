@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const wanted = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const wanted = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const script = process.argv[2];
 const extraArgs = process.argv.slice(3);
 
@@ -30,7 +32,16 @@ if (pnpmVersion(env) !== wanted) {
   env.PATH = `${localBin}:${env.PATH}`;
   if (pnpmVersion(env) !== wanted) {
     console.log(`Installing pnpm ${wanted} into .cache/pnpm (one time) ...`);
-    const status = run('npm', ['install', '--prefix', localDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${wanted}`]);
+    const status = run('npm', [
+      'install',
+      '--prefix',
+      localDir,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `pnpm@${wanted}`,
+    ]);
     if (status !== 0) process.exit(status);
   }
 }

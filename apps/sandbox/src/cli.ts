@@ -1,1 +1,1 @@
-console.log("sandbox");
+console.log('sandbox');

@@ -49,7 +49,11 @@ export class CanveleteError extends Error {
 
   /** True for a CanveleteError from any bundled copy of the core. */
   static isInstance(value: unknown): value is CanveleteError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARKER] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MARKER] === true
+    );
   }
 
   /** The advice for this error's code, for platforms that show a separate description. */

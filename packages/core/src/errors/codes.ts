@@ -116,7 +116,8 @@ export const ADVICE: Readonly<Record<CanveleteErrorCode, string>> = {
     'The same idempotency key was used for a different request. Use a new key for a new request.',
   PAYLOAD_TOO_LARGE: 'The request is too large. Send smaller images (use URLs rather than files).',
   RATE_LIMITED: 'Canvelete rate limit reached. Wait and retry, or lower the concurrency.',
-  SERVER_ERROR: 'Canvelete had an internal error. Retry later; if it persists, contact support with the request id.',
+  SERVER_ERROR:
+    'Canvelete had an internal error. Retry later; if it persists, contact support with the request id.',
   SERVICE_UNAVAILABLE: 'Canvelete is temporarily unavailable. Retry in a few minutes.',
   TIMEOUT: 'The request or render took too long. Retry, or raise the time limit.',
   NETWORK_ERROR: 'Could not reach Canvelete. Check the base URL and the network, then retry.',

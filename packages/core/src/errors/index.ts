@@ -1,4 +1,3 @@
-export { ADVICE, CANVELETE_ERROR_CODES, type CanveleteErrorCode, codeForStatus, RETRYABLE_CODES } from './codes.js';
 export {
   CanveleteError,
   type CanveleteErrorDetails,
@@ -6,3 +5,10 @@ export {
   toCanveleteError,
   validationError,
 } from './canvelete-error.js';
+export {
+  ADVICE,
+  CANVELETE_ERROR_CODES,
+  type CanveleteErrorCode,
+  codeForStatus,
+  RETRYABLE_CODES,
+} from './codes.js';

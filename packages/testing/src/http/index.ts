@@ -1,0 +1,1 @@
+export { type ScriptedServer, type ScriptedStep, startScriptedServer } from './scripted-server.ts';
