@@ -26,6 +26,7 @@ for (const { dir, manifest } of workspacePackages(root)) {
     problems.push(`${relative(root, dir)}: a test file failed to load`);
     failed += report.numFailedTestSuites;
   }
+  if ((report.numTotalTests ?? 0) === 0) problems.push(`${relative(root, dir)}: ran no test`);
   console.log(`${manifest.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 
