@@ -1,0 +1,6 @@
+/** The part of a normalised webhook event the adapter-support helpers read. */
+export interface WebhookEventLike {
+  id: string;
+  type: string;
+  data: unknown;
+}
