@@ -5,4 +5,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 export default vitestPreset({
   define: { __CANVELETE_CORE_VERSION__: JSON.stringify(version) },
+  test: {
+    // Only used with `vitest run --coverage` (@vitest/coverage-v8).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/test-support/**', 'src/**/__fixtures__/**'],
+    },
+  },
 });

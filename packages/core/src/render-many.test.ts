@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Canvelete, type CanveleteOptions } from './canvelete.js';
+import { createFetchTransport, type Transport } from './http/transport.js';
+import type { RenderManyProgress } from './render-many.js';
+import {
+  type LoopbackServer,
+  type Recorded,
+  type Step,
+  startServer,
+  virtualClock,
+} from './test-support/scripted-server.js';
+
+const servers: LoopbackServer[] = [];
+async function serve(...args: Parameters<typeof startServer>) {
+  const server = await startServer(...args);
+  servers.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const designOf = (request: Recorded) => String(JSON.parse(request.body).designId);
+const png = (request: Recorded, extra: Record<string, string> = {}): Step => ({
+  status: 200,
+  headers: { 'content-type': 'image/png', 'x-render-id': `r_${designOf(request)}`, ...extra },
+  body: new Uint8Array([1, 2, 3]),
+});
+
+/** The real fetch transport, recording how many requests were in flight as each one started. */
+function countingTransport() {
+  const inner = createFetchTransport();
+  let inFlight = 0;
+  const starts: { designId: string; inFlight: number }[] = [];
+  const transport: Transport = async (request) => {
+    inFlight++;
+    starts.push({ designId: String(JSON.parse(String(request.body)).designId), inFlight });
+    try {
+      return await inner(request);
+    } finally {
+      inFlight--;
+    }
+  };
+  return { transport, starts };
+}
+
+function client(
+  server: LoopbackServer,
+  clock = virtualClock(),
+  options: Partial<CanveleteOptions> = {},
+) {
+  return new Canvelete({
+    apiKey: 'cvt_test',
+    baseUrl: server.url,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0,
+    ...options,
+  });
+}
+
+describe('renderMany', () => {
+  it('returns one result per item in input order, whatever order they finish in', async () => {
+    const server = await serve((request) => {
+      const delays: Record<string, number> = { a: 120, b: 10, c: 60, d: 5, e: 30 };
+      return { ...png(request), delayMs: delays[designOf(request)] };
+    });
+    const counted = countingTransport();
+    const progress: RenderManyProgress[] = [];
+    const results = await client(server, virtualClock(), {
+      transport: counted.transport,
+    }).renderMany(
+      ['a', 'b', 'c', 'd', 'e'].map((designId) => ({ designId })),
+      { concurrency: 2, onProgress: (update) => progress.push(update) },
+    );
+    expect(results.map((result) => result.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(
+      results.map((result) =>
+        result.ok && 'renderId' in result.value ? result.value.renderId : undefined,
+      ),
+    ).toEqual(['r_a', 'r_b', 'r_c', 'r_d', 'r_e']);
+    expect(progress.map((update) => update.completed)).toEqual([1, 2, 3, 4, 5]);
+    expect(progress.at(-1)).toMatchObject({ total: 5, succeeded: 5, failed: 0 });
+    expect(Math.max(...counted.starts.map((start) => start.inFlight))).toBeLessThanOrEqual(2);
+  });
+
+  it('never lets a bad item fail the others', async () => {
+    const server = await serve((request) =>
+      designOf(request) === 'broken'
+        ? { status: 400, body: { error: { code: 'INVALID_ELEMENT', message: 'No layer "x"' } } }
+        : png(request),
+    );
+    const results = await client(server).renderMany(
+      [
+        { designId: 'ok1' },
+        { designId: 'ok2', quality: 0 },
+        { designId: 'broken' },
+        { designId: 'ok3' },
+      ],
+      { concurrency: 3 },
+    );
+    expect(results.map((result) => result.ok)).toEqual([true, false, false, true]);
+    expect(results[1]).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_ERROR', details: { field: 'quality' } },
+    });
+    expect(results[2]).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ELEMENT', status: 400 },
+    });
+    expect(server.requests.map(designOf).sort()).toEqual(['broken', 'ok1', 'ok3']);
+  });
+
+  it('starts nothing new near the deadline and reports the rest as TIMEOUT', async () => {
+    const clock = virtualClock();
+    const server = await serve((request) => {
+      clock.advance(2_000); // each render "takes" two seconds of virtual time
+      return png(request);
+    });
+    const deadline = clock.now() + 5_000;
+    const results = await client(server, clock).renderMany(
+      ['a', 'b', 'c', 'd'].map((designId) => ({ designId })),
+      { concurrency: 1, deadline },
+    );
+    expect(results.map((result) => result.ok)).toEqual([true, true, false, false]);
+    expect(results[2]).toMatchObject({
+      ok: false,
+      error: { code: 'TIMEOUT', details: { reason: 'DEADLINE', started: false } },
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('waits for the rate-limit reset instead of firing into 429s', async () => {
+    const clock = virtualClock();
+    const resetAt = clock.now() + 10_000;
+    let throttled = 0;
+    const server = await serve((request) => {
+      if (clock.now() < resetAt && server.requests.length > 1) {
+        throttled++;
+        return { status: 429, headers: { 'retry-after': '10' } };
+      }
+      const remaining = clock.now() < resetAt ? '0' : '50';
+      return png(request, {
+        'x-ratelimit-limit': '1',
+        'x-ratelimit-remaining': remaining,
+        'x-ratelimit-reset': String(resetAt / 1000),
+      });
+    });
+    const results = await client(server, clock).renderMany(
+      [{ designId: 'a' }, { designId: 'b' }, { designId: 'c' }],
+      { concurrency: 1 },
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(throttled).toBe(0);
+    expect(clock.sleeps).toEqual([10_000]);
+  });
+
+  it('halves concurrency once after a 429 and still finishes every item through the retry path', async () => {
+    const clock = virtualClock();
+    const server = await serve((request) =>
+      server.requests.length === 1
+        ? { status: 429, headers: { 'retry-after': '1' } }
+        : { ...png(request), delayMs: 15 },
+    );
+    const counted = countingTransport();
+    const results = await client(server, clock, { transport: counted.transport }).renderMany(
+      Array.from({ length: 10 }, (_, index) => ({ designId: `d${index}` })),
+      { concurrency: 4 },
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(server.requests).toHaveLength(11);
+    expect(clock.sleeps).toEqual([1_000]);
+    // The first four started together.
+    expect(counted.starts.slice(0, 4).map((start) => start.inFlight)).toEqual([1, 2, 3, 4]);
+    // After the retry of d0 (start 5), the first new item starts with at most 4 / 2 in flight, and
+    // concurrency grows back one step at a time, so nothing later reaches 4 again.
+    expect(counted.starts[4]?.designId).toBe('d0');
+    expect(counted.starts[5]?.inFlight).toBeLessThanOrEqual(2);
+    expect(Math.max(...counted.starts.slice(5).map((start) => start.inFlight))).toBeLessThanOrEqual(
+      3,
+    );
+  });
+
+  it('reports every item as cancelled when the signal is already aborted', async () => {
+    const server = await serve((request) => png(request));
+    const results = await client(server).renderMany([{ designId: 'a' }, { designId: 'b' }], {
+      signal: AbortSignal.abort(),
+    });
+    expect(results).toMatchObject([
+      { index: 0, ok: false, error: { code: 'TIMEOUT', details: { reason: 'ABORTED' } } },
+      { index: 1, ok: false, error: { code: 'TIMEOUT', details: { reason: 'ABORTED' } } },
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('uses createAsync + wait in record mode', async () => {
+    const server = await serve((request) =>
+      request.url.endsWith('/async')
+        ? { status: 200, body: { jobId: `j_${designOf(request)}`, status: 'pending' } }
+        : {
+            status: 200,
+            body: {
+              id: request.url.split('/').pop(),
+              status: 'completed',
+              url: 'https://cdn/x.png',
+            },
+          },
+    );
+    const results = await client(server).renderMany([{ designId: 'a' }, { designId: 'b' }], {
+      mode: 'record',
+    });
+    expect(results).toMatchObject([
+      { ok: true, value: { id: 'j_a', status: 'completed' } },
+      { ok: true, value: { id: 'j_b', status: 'completed' } },
+    ]);
+  });
+});

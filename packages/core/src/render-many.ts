@@ -1,0 +1,173 @@
+import { ADVICE, CanveleteError, toCanveleteError } from './errors/index.js';
+import type { HttpClient } from './http/request.js';
+import type { RenderedFile } from './resources/render-files.js';
+import type { RendersResource } from './resources/renders.js';
+import type { Render } from './schemas/render.js';
+import type { RenderInput } from './validation/render-input.js';
+
+export type RenderManyResult =
+  | { index: number; ok: true; value: RenderedFile | Render }
+  | { index: number; ok: false; error: CanveleteError };
+
+export interface RenderManyProgress {
+  completed: number;
+  total: number;
+  succeeded: number;
+  failed: number;
+  result: RenderManyResult;
+}
+
+export interface RenderManyOptions {
+  /** Most renders in flight at once (default 4); lowered automatically while rate-limited. */
+  concurrency?: number;
+  onProgress?: (progress: RenderManyProgress) => void;
+  /** Epoch ms; near it nothing new starts and the rest are reported as TIMEOUT. */
+  deadline?: number;
+  signal?: AbortSignal;
+  /** `file` (default): synchronous render to bytes; `record`: async render, waited for. */
+  mode?: 'file' | 'record';
+}
+
+/** Nothing new starts when less than this is left before the deadline (or the average item time). */
+const MIN_START_MARGIN_MS = 1_000;
+/** Successes in a row, unthrottled, before concurrency grows again by one. */
+const GROW_AFTER_SUCCESSES = 4;
+
+function notStarted(reason: 'DEADLINE' | 'ABORTED'): CanveleteError {
+  return new CanveleteError({
+    code: 'TIMEOUT',
+    message:
+      reason === 'DEADLINE'
+        ? `${ADVICE.TIMEOUT} (not started: too little time was left before the deadline)`
+        : 'Not started: the batch was cancelled by the caller.',
+    retryable: reason === 'DEADLINE',
+    details: { reason, started: false },
+  });
+}
+
+/**
+ * Renders many inputs with bounded, rate-limit-aware concurrency. One result per input, in input
+ * order; a failing item never fails the others. Each item goes through the client's own retry path.
+ */
+export async function renderMany(
+  http: HttpClient,
+  renders: RendersResource,
+  items: RenderInput[],
+  options: RenderManyOptions = {},
+): Promise<RenderManyResult[]> {
+  const { now, sleep } = http.config;
+  const maxConcurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const results: RenderManyResult[] = new Array(items.length);
+  let limit = maxConcurrency;
+  let active = 0;
+  let next = 0;
+  let successStreak = 0;
+  let throttleHandled = http.throttle.throttledCount;
+  let succeeded = 0;
+  let failed = 0;
+  let totalDurationMs = 0;
+  let finishedCount = 0;
+  const waiters: Array<() => void> = [];
+
+  const record = (result: RenderManyResult) => {
+    results[result.index] = result;
+    if (result.ok) succeeded++;
+    else failed++;
+    options.onProgress?.({
+      completed: succeeded + failed,
+      total: items.length,
+      succeeded,
+      failed,
+      result,
+    });
+  };
+
+  const startMargin = () =>
+    Math.max(MIN_START_MARGIN_MS, finishedCount > 0 ? totalDurationMs / finishedCount : 0);
+
+  /** Why this item must not start now, if it must not. */
+  const stopReason = (): 'DEADLINE' | 'ABORTED' | undefined => {
+    if (options.signal?.aborted) return 'ABORTED';
+    if (options.deadline !== undefined && now() + startMargin() >= options.deadline) {
+      return 'DEADLINE';
+    }
+    return undefined;
+  };
+
+  /** Waits out a rate-limit pause the server asked for, unless it runs past the deadline. */
+  const waitForRateLimit = async (): Promise<'DEADLINE' | 'ABORTED' | undefined> => {
+    for (;;) {
+      const pausedUntil = Math.max(
+        http.throttle.pausedUntil,
+        http.rateLimit?.remaining === 0 ? (http.rateLimit.resetAt ?? 0) : 0,
+      );
+      const wait = pausedUntil - now();
+      if (wait <= 0) return undefined;
+      if (options.deadline !== undefined && pausedUntil + startMargin() >= options.deadline) {
+        return 'DEADLINE';
+      }
+      try {
+        await sleep(wait, options.signal);
+      } catch {
+        return 'ABORTED';
+      }
+    }
+  };
+
+  const acquire = async () => {
+    while (active >= limit) await new Promise<void>((resolve) => waiters.push(resolve));
+    active++;
+  };
+  const release = () => {
+    active--;
+    // Wake every waiter; each re-checks the (possibly changed) limit and queues again if needed.
+    for (const wake of waiters.splice(0)) wake();
+  };
+
+  const runItem = async (index: number): Promise<void> => {
+    const item = items[index] as RenderInput;
+    const startedAt = now();
+    try {
+      const value =
+        options.mode === 'record'
+          ? await renders.create(item, { deadline: options.deadline, signal: options.signal })
+          : await renders.render(item, { deadline: options.deadline, signal: options.signal });
+      record({ index, ok: true, value });
+    } catch (error) {
+      record({ index, ok: false, error: toCanveleteError(error) });
+    } finally {
+      totalDurationMs += now() - startedAt;
+      finishedCount++;
+      if (http.throttle.throttledCount > throttleHandled) {
+        // The server pushed back: halve the concurrency once per 429 seen, then grow again slowly.
+        throttleHandled = http.throttle.throttledCount;
+        limit = Math.max(1, Math.floor(limit / 2));
+        successStreak = 0;
+      } else if (++successStreak >= GROW_AFTER_SUCCESSES && limit < maxConcurrency) {
+        limit++;
+        successStreak = 0;
+      }
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const index = next++;
+      if (index >= items.length) return;
+      await acquire();
+      try {
+        const reason = stopReason() ?? (await waitForRateLimit()) ?? stopReason();
+        if (reason) {
+          record({ index, ok: false, error: notStarted(reason) });
+          continue;
+        }
+        await runItem(index);
+      } finally {
+        release();
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(maxConcurrency, items.length) }, worker));
+  return results;
+}

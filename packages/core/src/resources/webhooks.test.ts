@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Canvelete } from '../canvelete.js';
+import { CanveleteError } from '../errors/index.js';
+import {
+  type LoopbackServer,
+  type Step,
+  startServer,
+  virtualClock,
+} from '../test-support/scripted-server.js';
+
+const servers: LoopbackServer[] = [];
+async function serve(...args: Parameters<typeof startServer>) {
+  const server = await startServer(...args);
+  servers.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+function client(server: LoopbackServer) {
+  const clock = virtualClock();
+  return new Canvelete({
+    apiKey: 'cvt_test',
+    baseUrl: server.url,
+    now: clock.now,
+    sleep: clock.sleep,
+  });
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return CanveleteError.isInstance(error) ? error.code : 'OTHER';
+  }
+  return undefined;
+}
+
+const SUBSCRIPTION = {
+  id: 'wh_1',
+  url: 'https://hooks.example/a',
+  events: ['render.completed'],
+  designId: 'd_1',
+  createdAt: '2026-01-01T00:00:00Z',
+};
+
+describe('webhooks', () => {
+  it('subscribes, lists and unsubscribes on /api/v1/webhooks', async () => {
+    const server = await serve((request) => {
+      if (request.method === 'POST')
+        return {
+          status: 201,
+          body: { success: true, data: { ...SUBSCRIPTION, secret: 'whsec_1' } },
+        };
+      if (request.method === 'GET')
+        return { status: 200, body: { success: true, data: [SUBSCRIPTION] } };
+      return { status: 200, body: { success: true } };
+    });
+    const canvelete = client(server);
+    const created = await canvelete.webhooks.subscribe({
+      url: SUBSCRIPTION.url,
+      events: ['render.completed'],
+      designId: 'd_1',
+    });
+    expect(created).toEqual({ ...SUBSCRIPTION, secret: 'whsec_1' });
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+      url: SUBSCRIPTION.url,
+      events: ['render.completed'],
+      designId: 'd_1',
+    });
+    expect(server.requests[0]?.headers['idempotency-key']).toBeTruthy();
+    expect(await canvelete.webhooks.list()).toEqual([SUBSCRIPTION]);
+    await canvelete.webhooks.unsubscribe('wh_1');
+    expect(server.requests[2]).toMatchObject({ method: 'DELETE', url: '/api/v1/webhooks/wh_1' });
+  });
+
+  it('treats 404 on unsubscribe as already done', async () => {
+    const server = await serve([{ status: 404, body: { error: 'Webhook not found' } }]);
+    await expect(client(server).webhooks.unsubscribe('gone')).resolves.toBeUndefined();
+  });
+
+  it.each<[string, Step]>([
+    ['404', { status: 404, body: { error: 'Not found' } }],
+    ['405', { status: 405 }],
+    ['501', { status: 501 }],
+    [
+      'non-JSON 200',
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>app</html>' },
+    ],
+  ])('raises NOT_SUPPORTED when the collection route answers %s', async (_name, step) => {
+    const server = await serve([step]);
+    const canvelete = client(server);
+    expect(
+      await codeOf(
+        canvelete.webhooks.subscribe({ url: 'https://h', events: ['render.completed'] }),
+      ),
+    ).toBe('NOT_SUPPORTED');
+    expect(await codeOf(canvelete.webhooks.list())).toBe('NOT_SUPPORTED');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('raises NOT_SUPPORTED for 405/501 on unsubscribe, and keeps other errors', async () => {
+    expect(await codeOf(client(await serve([{ status: 405 }])).webhooks.unsubscribe('x'))).toBe(
+      'NOT_SUPPORTED',
+    );
+    expect(
+      await codeOf(
+        client(await serve([{ status: 401, body: { error: 'Unauthorized' } }])).webhooks.list(),
+      ),
+    ).toBe('UNAUTHORIZED');
+  });
+});
