@@ -1,0 +1,26 @@
+// Sample data the scenarios feed in, shaped like what a form, a shop or a schedule would send.
+
+export const PRODUCTS = [
+  { product_name: 'Glass bottle, 750 ml', price: '€18.00', badge_color: '#0e7c66' },
+  { product_name: 'Ceramic mug', price: '€12.50', badge_color: '#b3261e' },
+  { product_name: 'Linen tote bag', price: '€24.00', badge_color: '#3949ab' },
+] as const;
+
+export const COURSE_COMPLETION = {
+  recipient_name: 'Ada Lovelace',
+  course_name: 'Analytical Engines 101',
+  date: '30 November 2026',
+  verify_url: 'https://example.com/verify/ada-lovelace',
+};
+
+export function dailyPostData(date: Date): Record<string, string> {
+  return {
+    headline: 'Tip of the day: name your layers',
+    date: date.toISOString().slice(0, 10),
+  };
+}
+
+export const LAUNCH_POST = {
+  title: 'Meet the ceramic mug',
+  subtitle: 'Hand-glazed, dishwasher safe, €12.50',
+};

@@ -1,0 +1,158 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Canvelete, CanveleteError } from '@canvelete/core';
+import { type Sandbox, startSandbox } from '@canvelete/sandbox';
+import { galleryHtml } from './gallery.js';
+import { SCENARIOS } from './scenarios/index.js';
+import type {
+  DemoArtifact,
+  DemoDesigns,
+  DemoTarget,
+  ScenarioContext,
+  ScenarioResult,
+} from './types.js';
+
+/** The sandbox's seeded designs, by the role they play in the demo. */
+const SANDBOX_DESIGNS: DemoDesigns = {
+  certificate: 'cm4sbxcert1f1cate00000001',
+  productCard: 'cm4sbxprodct0card00000002',
+  socialImage: 'cm4sbx0graph1mage00000003',
+  dailyPost: 'cm4sbxda1lypost0000000004',
+};
+
+export interface DemoOptions {
+  outDir: string;
+  /** A real account; when absent the embedded sandbox is started. */
+  apiKey?: string;
+  baseUrl?: string;
+  log?: (line: string) => void;
+}
+
+export interface DemoRun {
+  results: ScenarioResult[];
+  outDir: string;
+  galleryPath: string;
+}
+
+async function findDesignsByName(client: Canvelete): Promise<DemoDesigns> {
+  const byRole: Partial<DemoDesigns> = {};
+  const patterns: Array<[keyof DemoDesigns, RegExp]> = [
+    ['certificate', /certificate/i],
+    ['productCard', /product/i],
+    ['socialImage', /social|open graph|og/i],
+    ['dailyPost', /daily|post/i],
+  ];
+  for await (const design of client.designs.iterate({ limit: 100 })) {
+    for (const [role, pattern] of patterns)
+      if (!byRole[role] && pattern.test(design.name)) byRole[role] = design.id;
+  }
+  const missing = patterns.map(([role]) => role).filter((role) => !byRole[role]);
+  if (missing.length > 0)
+    throw new Error(`No design on this account looks like: ${missing.join(', ')}`);
+  return byRole as DemoDesigns;
+}
+
+async function openTarget(
+  options: DemoOptions,
+): Promise<{ target: DemoTarget; sandbox?: Sandbox }> {
+  if (options.apiKey) {
+    const client = new Canvelete({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      userAgent: 'canvelete-demo',
+    });
+    return {
+      target: {
+        apiKey: options.apiKey,
+        baseUrl: client.baseUrl,
+        client,
+        canCallBack: false,
+        designs: await findDesignsByName(client),
+      },
+    };
+  }
+  const sandbox = await startSandbox({ port: 0, webhookRetryScheduleMs: [200, 1000] });
+  const client = new Canvelete({
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.url,
+    userAgent: 'canvelete-demo',
+  });
+  return {
+    sandbox,
+    target: {
+      apiKey: sandbox.apiKey,
+      baseUrl: sandbox.url,
+      webhookSecret: sandbox.webhookSecret,
+      client,
+      canCallBack: true,
+      designs: SANDBOX_DESIGNS,
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  if (CanveleteError.isInstance(error)) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs every scenario on every platform that has a runner, writing files and the gallery. */
+export async function runDemo(options: DemoOptions): Promise<DemoRun> {
+  const log = options.log ?? (() => {});
+  await rm(options.outDir, { recursive: true, force: true });
+  await mkdir(options.outDir, { recursive: true });
+  const { target, sandbox } = await openTarget(options);
+  log(sandbox ? `sandbox running at ${sandbox.url}` : `using ${target.baseUrl}`);
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of SCENARIOS) {
+      for (const [platform, run] of Object.entries(scenario.runners)) {
+        if (!run) continue;
+        const artifacts: DemoArtifact[] = [];
+        const context: ScenarioContext = {
+          target,
+          progress: (message) => log(`  [${scenario.id} · ${platform}] ${message}`),
+          save: async (name, bytes, contentType) => {
+            await writeFile(join(options.outDir, name), bytes);
+            const artifact = { file: name, contentType };
+            artifacts.push(artifact);
+            return artifact;
+          },
+        };
+        const started = performance.now();
+        log(`▶ ${scenario.title} (${platform})`);
+        try {
+          const outcome = await run(context);
+          results.push({
+            scenario: scenario.id,
+            title: scenario.title,
+            platform: platform as ScenarioResult['platform'],
+            ok: true,
+            ms: performance.now() - started,
+            note: outcome.note,
+            artifacts: outcome.artifacts,
+          });
+          log(`  ✔ ${outcome.note}`);
+        } catch (error) {
+          const message = describeError(error);
+          results.push({
+            scenario: scenario.id,
+            title: scenario.title,
+            platform: platform as ScenarioResult['platform'],
+            ok: false,
+            ms: performance.now() - started,
+            note: '',
+            artifacts,
+            error: message,
+          });
+          log(`  ✘ ${message}`);
+        }
+      }
+    }
+  } finally {
+    await sandbox?.close();
+  }
+  const galleryPath = join(options.outDir, 'index.html');
+  await writeFile(galleryPath, galleryHtml(results, new Date()));
+  await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(results, null, 2)}\n`);
+  return { results, outDir: options.outDir, galleryPath };
+}
