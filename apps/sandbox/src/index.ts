@@ -1,1 +1,8 @@
-export const SANDBOX_PLACEHOLDER = true;
+// Public surface of @canvelete/sandbox.
+
+export type { SandboxStats } from './server/context.js';
+export type { SandboxKeyOption, SandboxOptions } from './server/options.js';
+export { FAIL_REFERENCE_PREFIX } from './server/render-service.js';
+export type { Sandbox } from './server/start.js';
+export { startSandbox } from './server/start.js';
+export type { DeliveryAttempt, DeliveryRecord, Dialect } from './webhooks/types.js';
