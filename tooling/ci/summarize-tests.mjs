@@ -1,7 +1,7 @@
-// Adds up every package's vitest JSON report and prints the closing line CI reads:
-// `N passed, N failed, N skipped`. Fails when a package with tests left no report, when nothing
-// ran, or when anything failed.
-import { existsSync, readFileSync } from 'node:fs';
+// Adds up every package's vitest JSON report (and the end-to-end stages' reports) and prints the
+// closing line CI reads: `N passed, N failed, N skipped`. Fails when a package with tests left no
+// report or ran no test, when nothing passed, or when anything failed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { workspacePackages } from './workspace-packages.mjs';
 
@@ -28,6 +28,19 @@ for (const { dir, manifest } of workspacePackages(root)) {
   }
   if ((report.numTotalTests ?? 0) === 0) problems.push(`${relative(root, dir)}: ran no test`);
   console.log(`${manifest.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+
+// End-to-end stages (tooling/e2e/<name>) write { passed, failed } after they run.
+const e2eDir = join(root, 'tooling', 'e2e');
+if (existsSync(e2eDir)) {
+  for (const name of readdirSync(e2eDir)) {
+    const reportPath = join(e2eDir, name, '.e2e-report.json');
+    if (!existsSync(reportPath)) continue;
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    passed += report.passed ?? 0;
+    failed += report.failed ?? 0;
+    console.log(`e2e ${name}: ${report.passed ?? 0} passed, ${report.failed ?? 0} failed`);
+  }
 }
 
 for (const problem of problems) console.error(problem);
