@@ -39,6 +39,25 @@ describe('render aliases', () => {
     expect(normalizeRender({ [key]: 'r_7', status: 'pending' }).id).toBe('r_7');
   });
 
+  it("reads format, size and file size from a webhook delivery's metadata object", () => {
+    const render = normalizeRender({
+      renderId: 'r_9',
+      status: 'completed',
+      downloadUrl: 'https://x/r_9.webp',
+      metadata: { format: 'WEBP', width: 640, height: 480, fileSize: 1234 },
+    });
+    expect(render).toMatchObject({
+      id: 'r_9',
+      format: 'webp',
+      width: 640,
+      height: 480,
+      fileSize: 1234,
+    });
+    expect(
+      normalizeRender({ id: 'r', status: 'completed', width: 10, metadata: { width: 20 } }).width,
+    ).toBe(10);
+  });
+
   it('maps queued to pending, keeps the four statuses and refuses unknown ones', () => {
     expect(normalizeRender({ id: 'r', status: 'queued' }).status).toBe('pending');
     expect(normalizeRender({ id: 'r', status: 'PROCESSING' }).status).toBe('processing');

@@ -100,6 +100,15 @@ const WireRenderSchema = v.pipe(
     ),
     createdAt: OptionalText,
     completedAt: OptionalText,
+    // Webhook deliveries carry the file's facts in a nested object (reference 8.6).
+    metadata: v.nullish(
+      v.looseObject({
+        format: OptionalText,
+        width: OptionalNumber,
+        height: OptionalNumber,
+        fileSize: OptionalNumber,
+      }),
+    ),
   }),
   v.check(
     (wire) => Boolean(wire.id ?? wire.jobId ?? wire.renderId),
@@ -125,10 +134,10 @@ export const RenderSchema = v.pipe(
       id: (wire.id ?? wire.jobId ?? wire.renderId) as string,
       status,
       url,
-      format: normalizeFormat(wire.format),
-      width: wire.width ?? undefined,
-      height: wire.height ?? undefined,
-      fileSize: wire.fileSize ?? undefined,
+      format: normalizeFormat(wire.format ?? wire.metadata?.format),
+      width: wire.width ?? wire.metadata?.width ?? undefined,
+      height: wire.height ?? wire.metadata?.height ?? undefined,
+      fileSize: wire.fileSize ?? wire.metadata?.fileSize ?? undefined,
       designId: wire.designId ?? undefined,
       templateId: wire.templateId ?? undefined,
       reference: wire.reference ?? undefined,
