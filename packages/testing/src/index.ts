@@ -1,1 +1,3 @@
 export * from './http/index.ts';
+export * from './pipedream/index.ts';
+export * from './zapier/index.ts';

@@ -1,0 +1,24 @@
+export default {
+  id: 'evt_5f0c2a9e8b7d4c3a',
+  type: 'render.completed',
+  createdAt: '2026-11-30T08:00:00.000Z',
+  data: {
+    renderId: 'rnd_3b9d7e41c2a84f60',
+    designId: 'cm4sbx0graph1mage00000003',
+    status: 'completed',
+    outputUrl: 'https://api.canvelete.com/renders/rnd_3b9d7e41c2a84f60.png',
+    reference: 'order-1042',
+    metadata: { format: 'png', width: 1200, height: 630, fileSize: 48213 },
+  },
+  render: {
+    id: 'rnd_3b9d7e41c2a84f60',
+    status: 'completed',
+    url: 'https://api.canvelete.com/renders/rnd_3b9d7e41c2a84f60.png',
+    format: 'png',
+    width: 1200,
+    height: 630,
+    fileSize: 48213,
+    designId: 'cm4sbx0graph1mage00000003',
+    reference: 'order-1042',
+  },
+};
