@@ -84,6 +84,16 @@ describe('renderMany', () => {
     expect(Math.max(...counted.starts.map((start) => start.inFlight))).toBeLessThanOrEqual(2);
   });
 
+  it('sends the caller-derived Idempotency-Key for each item', async () => {
+    const server = await serve((request) => png(request));
+    await client(server).renderMany(
+      ['a', 'b'].map((designId) => ({ designId })),
+      { idempotencyKey: (index, item) => `run-7-${index}-${item.designId}` },
+    );
+    const keys = server.requests.map((request) => request.headers['idempotency-key']).sort();
+    expect(keys).toEqual(['run-7-0-a', 'run-7-1-b']);
+  });
+
   it('never lets a bad item fail the others', async () => {
     const server = await serve((request) =>
       designOf(request) === 'broken'

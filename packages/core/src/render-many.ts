@@ -26,6 +26,11 @@ export interface RenderManyOptions {
   signal?: AbortSignal;
   /** `file` (default): synchronous render to bytes; `record`: async render, waited for. */
   mode?: 'file' | 'record';
+  /**
+   * The Idempotency-Key for one item, e.g. derived from the platform's run and the item index, so
+   * a platform retry of the whole step replays finished items instead of rendering them again.
+   */
+  idempotencyKey?: (index: number, item: RenderInput) => string | undefined;
 }
 
 /** Nothing new starts when less than this is left before the deadline (or the average item time). */
@@ -128,10 +133,15 @@ export async function renderMany(
     const item = items[index] as RenderInput;
     const startedAt = now();
     try {
+      const callOptions = {
+        deadline: options.deadline,
+        signal: options.signal,
+        idempotencyKey: options.idempotencyKey?.(index, item),
+      };
       const value =
         options.mode === 'record'
-          ? await renders.create(item, { deadline: options.deadline, signal: options.signal })
-          : await renders.render(item, { deadline: options.deadline, signal: options.signal });
+          ? await renders.create(item, callOptions)
+          : await renders.render(item, callOptions);
       record({ index, ok: true, value });
     } catch (error) {
       record({ index, ok: false, error: toCanveleteError(error) });

@@ -89,6 +89,27 @@ describe('designs', () => {
   });
 });
 
+describe('designs.create input', () => {
+  it.each([
+    ['{"elements": [', 'is not valid JSON'],
+    ['[1, 2]', 'must be a JSON object'],
+  ])('refuses canvasData %j before any request, naming the field', async (canvasData, problem) => {
+    const server = await serve([{ status: 200, body: { data: design('d_1') } }]);
+    const error = await client(server)
+      .designs.create({ name: 'Broken', canvasData })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'canvasData' } });
+    expect((error as Error).message).toContain(problem);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('treats a blank canvasData string as not given', async () => {
+    const server = await serve([{ status: 200, body: { data: design('d_1') } }]);
+    await client(server).designs.create({ name: 'Blank', canvasData: '  ' });
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ name: 'Blank' });
+  });
+});
+
 describe('templates and usage', () => {
   it('lists templates and reads one through the designs route', async () => {
     const server = await serve((request) =>

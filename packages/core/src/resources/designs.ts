@@ -1,3 +1,4 @@
+import { validationError } from '../errors/index.js';
 import type { HttpClient, RequestOptions } from '../http/request.js';
 import { type Design, normalizeDesign } from '../schemas/design.js';
 import { normalizePage, type Page } from '../schemas/page.js';
@@ -32,14 +33,26 @@ export function designPath(id: string): string {
   return `${DESIGNS_PATH}/${encodeURIComponent(id)}`;
 }
 
-/** Sends `canvasData` as an object: a JSON string the user pasted is parsed first. */
+/**
+ * Sends `canvasData` as an object: a JSON string the user pasted is parsed first, so a typo is
+ * caught here (naming the field) rather than stored as a string the editor cannot open.
+ */
 function withCanvasObject<T extends { canvasData?: Record<string, unknown> | string }>(params: T) {
   if (typeof params.canvasData !== 'string') return params;
+  if (params.canvasData.trim() === '') return { ...params, canvasData: undefined };
+  let parsed: unknown;
   try {
-    return { ...params, canvasData: JSON.parse(params.canvasData) as unknown };
-  } catch {
-    return params;
+    parsed = JSON.parse(params.canvasData);
+  } catch (error) {
+    throw validationError(
+      'canvasData',
+      `is not valid JSON (${(error as Error).message}). Paste the design's canvas JSON object.`,
+    );
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw validationError('canvasData', 'must be a JSON object such as {"elements": []}.');
+  }
+  return { ...params, canvasData: parsed as Record<string, unknown> };
 }
 
 /** `/api/automation/designs`. */
