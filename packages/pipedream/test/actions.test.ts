@@ -130,6 +130,22 @@ describe('actions', () => {
     expect(result.summary).toBe('Rendered 2 of 3 (1 failed)');
   });
 
+  it('render-many: a retry of the same execution replays every item instead of rendering again', async () => {
+    const step = await action('render-many', {
+      designId: OG_IMAGE_ID,
+      items: ['{"title": "Replay one"}', '{"title": "Replay two"}'],
+    });
+    const before = world.sandbox.stats().rendersPerformed;
+    const first = await step.run({ executionId: 'e_many_1' });
+    const retry = await step.run({ executionId: 'e_many_1' });
+    expect(world.sandbox.stats().rendersPerformed - before).toBe(2);
+    const ids = (run: typeof first) =>
+      (run.returnValue as { results: Array<{ render?: { id: string } }> }).results.map(
+        (r) => r.render?.id,
+      );
+    expect(ids(retry)).toEqual(ids(first));
+  });
+
   it('render-many: an item that is not a JSON object is a ConfigurationError naming Items', async () => {
     const result = await (
       await action('render-many', { designId: OG_IMAGE_ID, items: ['not json'] })

@@ -2,7 +2,7 @@ import { buildDynamicPayload, describeFields } from '@canvelete/core';
 import { ConfigurationError } from '@pipedream/platform';
 import app from '../../canvelete.app.mjs';
 import { toPipedreamError, translateErrors } from '../../common/errors.mjs';
-import { pollDeadline } from '../../common/render-wait.mjs';
+import { pollDeadline, runIdempotencyKey } from '../../common/render-wait.mjs';
 
 const INPUT_KEYS = [
   'designId',
@@ -100,6 +100,8 @@ export default {
           mode: 'record',
           concurrency: this.concurrency ?? 4,
           deadline: pollDeadline($),
+          // A retry of this execution replays finished items instead of rendering them again.
+          idempotencyKey: (index, input) => runIdempotencyKey($, `render-many-${index}`, input),
         });
         const failures = results.filter((result) => !result.ok);
         if (results.length > 0 && failures.length === results.length) throw failures[0].error;
