@@ -14,6 +14,11 @@ import type { RenderInput } from './validation/render-input.js';
 export interface CanveleteOptions {
   /** `cvt_…`. Optional when the transport authenticates by itself (n8n credentials). */
   apiKey?: string;
+  /**
+   * Secrets to keep out of every error message besides `apiKey`, for platforms whose transport
+   * adds the credential itself (n8n) or that hold a webhook signing secret.
+   */
+  redact?: string[];
   /** Default `https://api.canvelete.com`; a trailing slash is ignored. */
   baseUrl?: string;
   /** Default: `createFetchTransport()` on the global `fetch`. */
@@ -62,8 +67,12 @@ export class Canvelete {
     if (!Number.isInteger(maxRetries) || maxRetries < 0) {
       throw validationError('maxRetries', 'must be a whole number, 0 or more');
     }
+    const apiKey = options.apiKey?.trim() || undefined;
     this.#http = new HttpClient({
-      apiKey: options.apiKey?.trim() || undefined,
+      apiKey,
+      redact: [apiKey, ...(options.redact ?? [])].filter((value): value is string =>
+        Boolean(value),
+      ),
       baseUrl,
       transport: options.transport ?? createFetchTransport(),
       sleep: options.sleep ?? defaultSleep,

@@ -167,8 +167,27 @@ describe('describeFields: dedupe, labels, odd input', () => {
       ],
     });
     expect(specs).toHaveLength(1);
-    expect(specs[0]).toMatchObject({ kind: 'text', required: true, label: 'Price (EUR)' });
-    expect(specs[0]!.description).toContain('Also used as number by template variable "price"');
+    expect(specs[0]).toMatchObject({
+      kind: 'number',
+      required: true,
+      label: 'Price (EUR)',
+      currentValue: 9,
+      target: 'dynamicData',
+    });
+    expect(specs[0]!.description).toContain('Declared as number by the template; used as text');
+  });
+
+  it('keeps the placeholder kind when the variable declares no type, or the field is a colour', () => {
+    const untyped = describeFields({
+      ...design({ type: 'image', src: '{{photo}}' }),
+      variables: ['photo'],
+    });
+    expect(untyped[0]).toMatchObject({ kind: 'image' });
+    const colour = describeFields({
+      ...design({ type: 'rectangle', isDynamic: true, name: 'badge' }),
+      variables: [{ name: 'badge', type: 'text' }],
+    });
+    expect(colour[0]).toMatchObject({ kind: 'color', target: 'dynamicElements' });
   });
 
   it('keeps dotted keys whole and allows whitespace inside braces', () => {

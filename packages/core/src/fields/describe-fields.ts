@@ -39,7 +39,8 @@ interface Entry {
  * The dynamic fields of a design or template, per the seam-2 rule table: placeholders in text, image
  * src, QR and barcode values; `isDynamic` text/image elements by name; `isDynamic` shapes as fill
  * colours; then template variables. Canvas order first, then variables; each key once (the first
- * kind wins and the description says where else the key is used).
+ * kind wins, except that a template's typed variable wins over a placeholder; the description says
+ * where else the key is used).
  */
 export function describeFields(
   designOrTemplate: DesignLike | Record<string, unknown>,
@@ -63,7 +64,21 @@ export function describeFields(
   for (const variable of variablesOf(design)) {
     const existing = entries.get(variable.name);
     if (existing) {
-      if (!existing.declared) {
+      const declaredWins =
+        variable.typed &&
+        !existing.declared &&
+        existing.spec.target === 'dynamicData' &&
+        existing.spec.kind !== variable.kind;
+      if (declaredWins) {
+        // The template's declared type is more precise than where the placeholder sits (a
+        // `{{ticket_number}}` inside text is still a number the user should enter as one).
+        existing.notes.push(
+          `Declared as ${variable.kind} by the template; used as ${existing.spec.kind} in the design.`,
+        );
+        existing.spec.kind = variable.kind;
+        existing.spec.currentValue = variable.default;
+        if (existing.spec.currentValue === undefined) delete existing.spec.currentValue;
+      } else if (!existing.declared) {
         noteKindClash(existing, variable.kind, `template variable "${variable.name}"`);
       }
       existing.declared = true;

@@ -4,6 +4,8 @@ import type { FieldKind } from './types.js';
 export interface TemplateVariable {
   name: string;
   kind: FieldKind;
+  /** True when the template declared a known `type` (a bare name declares nothing). */
+  typed: boolean;
   required: boolean;
   default?: unknown;
   label?: string;
@@ -39,15 +41,18 @@ function nonEmpty(value: unknown): string | undefined {
 function toVariable(item: unknown): TemplateVariable | undefined {
   const plainName = nonEmpty(item);
   // A bare name says nothing about type or requirement: text, optional.
-  if (plainName !== undefined) return { name: plainName, kind: 'text', required: false };
+  if (plainName !== undefined)
+    return { name: plainName, kind: 'text', typed: false, required: false };
   if (typeof item !== 'object' || item === null) return undefined;
   const record = item as Record<string, unknown>;
   const name = nonEmpty(record['name']) ?? nonEmpty(record['key']);
   if (name === undefined) return undefined;
   const type = nonEmpty(record['type'])?.toLowerCase();
+  const declaredKind = type !== undefined ? KIND_BY_TYPE[type] : undefined;
   const variable: TemplateVariable = {
     name,
-    kind: (type !== undefined ? KIND_BY_TYPE[type] : undefined) ?? 'text',
+    kind: declaredKind ?? 'text',
+    typed: declaredKind !== undefined,
     // Only an explicit `required: true` makes a field required; see FieldSpec.required.
     required: record['required'] === true,
   };

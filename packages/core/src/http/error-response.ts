@@ -13,16 +13,24 @@ const MAX_SERVER_MESSAGE = 300;
  * Removes the API key (and anything shaped like a Canvelete key or a bearer token) from text that
  * may have been echoed by a server or a proxy.
  */
-export function redactSecrets(text: string, apiKey?: string): string {
+export function redactSecrets(text: string, secrets?: string | readonly string[]): string {
   let result = text;
-  if (apiKey && apiKey.length >= 4) result = result.split(apiKey).join('[redacted]');
+  for (const secret of typeof secrets === 'string' ? [secrets] : (secrets ?? [])) {
+    if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
+  }
+  // Anything shaped like a Canvelete key or signing secret, even one we were not told about.
   return result
-    .replace(/cvt_[A-Za-z0-9]{6,}/g, 'cvt_[redacted]')
+    .replace(/\b(cvt|cvl)_[A-Za-z0-9_-]{6,}/g, '$1_[redacted]')
+    .replace(/\bwhsec_[A-Za-z0-9_-]{6,}/g, 'whsec_[redacted]')
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{6,}/gi, '$1[redacted]');
 }
 
 /** Deep copy of server-supplied details with every string redacted. */
-function redactValue(value: unknown, apiKey: string | undefined, depth = 0): unknown {
+function redactValue(
+  value: unknown,
+  apiKey: string | readonly string[] | undefined,
+  depth = 0,
+): unknown {
   if (typeof value === 'string') return redactSecrets(value, apiKey);
   if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactValue(item, apiKey, depth + 1));
@@ -91,7 +99,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Turns an HTTP error answer into a CanveleteError whose message says what to do. */
 export function errorFromResponse(
   response: TransportResponse,
-  context: { apiKey?: string; now: number; method: string; path: string },
+  context: { apiKey?: string | readonly string[]; now: number; method: string; path: string },
 ): CanveleteError {
   const { status, headers } = response;
   const server = readServerError(tryParseJson(response.body));

@@ -276,6 +276,33 @@ describe('request: errors', () => {
     expect(String(error.stack)).not.toContain(API_KEY);
   });
 
+  it('redacts secrets the platform holds for us, and anything shaped like a key or signing secret', async () => {
+    const platformKey = 'cvt_platform_held_key_0123456789';
+    const signingSecret = 'my-signing-secret-value';
+    const server = await serve([
+      {
+        status: 400,
+        body: {
+          error: {
+            code: 'VALIDATION_ERROR',
+            message: `bad ${platformKey} ${signingSecret} whsec_abcdef123456 cvl_legacy_key_99`,
+          },
+        },
+      },
+    ]);
+    const canvelete = new Canvelete({
+      baseUrl: server.url,
+      redact: [signingSecret],
+      maxRetries: 0,
+    });
+    const error = await caught(canvelete.designs.retrieve('d_1'));
+    const shown = JSON.stringify(error.toJSON()) + String(error.stack);
+    for (const secret of [platformKey, signingSecret, 'whsec_abcdef123456', 'cvl_legacy_key_99']) {
+      expect(shown).not.toContain(secret);
+    }
+    expect(error.message).toContain('[redacted]');
+  });
+
   it('turns a 2xx body that is not JSON into INVALID_RESPONSE, and a wrong shape too', async () => {
     const html = await serve([
       { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>login</html>' },

@@ -26,6 +26,8 @@ export interface RequestOptions {
 
 export interface HttpClientConfig {
   apiKey?: string;
+  /** Values never to show in an error (the API key, and secrets the platform holds for us). */
+  redact: readonly string[];
   baseUrl: string;
   transport: Transport;
   sleep: Sleep;
@@ -140,7 +142,7 @@ export class HttpClient {
       this.observe(response);
       if (response.status < 400) return response;
       const error = errorFromResponse(response, {
-        apiKey: config.apiKey,
+        apiKey: config.redact,
         now: config.now(),
         ...where,
       });
@@ -218,7 +220,7 @@ export class HttpClient {
     if (signal?.aborted) return abortedError(where, cause);
     const name = cause instanceof Error ? cause.name : '';
     const raw = cause instanceof Error ? cause.message : String(cause);
-    const detail = redactSecrets(raw, this.config.apiKey);
+    const detail = redactSecrets(raw, this.config.redact);
     if (name === 'TimeoutError' || name === 'AbortError') {
       return new CanveleteError({
         code: 'TIMEOUT',

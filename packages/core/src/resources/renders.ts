@@ -41,7 +41,7 @@ export class RendersResource {
   async create(input: RenderInput, options: CreateRenderOptions = {}): Promise<Render> {
     const started = await this.createAsync(input, options);
     if (started.status === 'completed') return started;
-    if (started.status === 'failed') throw renderFailed(started, this.http.config.apiKey);
+    if (started.status === 'failed') throw renderFailed(started, this.http.config.redact);
     return this.wait(started.id, {
       deadline: options.deadline,
       signal: options.signal,
@@ -73,12 +73,12 @@ export class RendersResource {
 
   /** Polls until the render completes; keeps waiting through 429 and 5xx answers. */
   async wait(id: string, options: WaitOptions = {}): Promise<Render> {
-    const apiKey = this.http.config.apiKey;
+    const secrets = this.http.config.redact;
     return pollUntil(
       this.http,
       (deadline) => this.retrieve(id, { deadline, signal: options.signal }),
       (render) => {
-        if (render.status === 'failed') throw renderFailed(render, apiKey);
+        if (render.status === 'failed') throw renderFailed(render, secrets);
         return render.status === 'completed' ? render : undefined;
       },
       {
@@ -108,7 +108,7 @@ export class RendersResource {
     }
     // The documented render routes answer with a record and a URL instead of bytes.
     let render = normalizeRender(tryParseJson(response.body));
-    if (render.status === 'failed') throw renderFailed(render, this.http.config.apiKey);
+    if (render.status === 'failed') throw renderFailed(render, this.http.config.redact);
     if (render.status !== 'completed') {
       render = await this.wait(render.id, { deadline: options.deadline, signal: options.signal });
     }
@@ -175,8 +175,8 @@ export class RendersResource {
   }
 }
 
-function renderFailed(render: Render, apiKey: string | undefined): CanveleteError {
-  const serverError = render.error ? redactSecrets(render.error, apiKey).slice(0, 300) : undefined;
+function renderFailed(render: Render, secrets: readonly string[]): CanveleteError {
+  const serverError = render.error ? redactSecrets(render.error, secrets).slice(0, 300) : undefined;
   return new CanveleteError({
     code: 'RENDER_FAILED',
     message: `${serverError ? `Canvelete said: "${serverError}". ` : ''}${ADVICE.RENDER_FAILED} (render ${render.id})`,
