@@ -92,7 +92,12 @@ export class N8nHarness {
   async run(
     spec: WorkflowSpec,
     input: Array<IDataObject | INodeExecutionData> = [{}],
-    options: { mode?: WorkflowExecuteMode; startNode?: string } = {},
+    options: {
+      mode?: WorkflowExecuteMode;
+      startNode?: string;
+      /** Reuse an execution id, as n8n does when it retries the same execution. */
+      executionId?: string;
+    } = {},
   ): Promise<HarnessRun> {
     const workflow = this.workflow(spec);
     const start = this.node(workflow, options.startNode ?? START_NODE_NAME);
@@ -101,7 +106,12 @@ export class N8nHarness {
         nodeExecutionStack: [{ node: start, data: { main: [toJsonItems(input)] }, source: null }],
       },
     });
-    return this.execute(workflow, runExecutionData, randomUUID(), options.mode ?? 'manual');
+    return this.execute(
+      workflow,
+      runExecutionData,
+      options.executionId ?? randomUUID(),
+      options.mode ?? 'manual',
+    );
   }
 
   private async execute(

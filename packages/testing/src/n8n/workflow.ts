@@ -13,6 +13,8 @@ import { type LoadedNodePackage, START_NODE_TYPE } from './node-types.ts';
 
 /** A node as a test writes it: `type` is the short node name (e.g. `canvelete`). */
 export interface HarnessNode {
+  /** A saved workflow's node id; random when not given. Give one to replay the same workflow. */
+  id?: string;
   name: string;
   type: string;
   typeVersion?: number;
@@ -88,7 +90,7 @@ export function buildWorkflow(
       }
     }
     nodes.push({
-      id: randomUUID(),
+      id: node.id ?? randomUUID(),
       webhookId: description.webhooks ? randomUUID() : undefined,
       name: node.name,
       type,
