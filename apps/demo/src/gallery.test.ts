@@ -57,3 +57,23 @@ describe('summaryTable', () => {
     expect(table[3]).toContain('FAILED');
   });
 });
+
+describe('skipped scenarios', () => {
+  const skipped: ScenarioResult = {
+    scenario: 'render-completed',
+    title: 'Trigger',
+    platform: 'core',
+    ok: true,
+    skipped: true,
+    ms: 0,
+    note: 'skipped: needs Canvelete to call back into this machine',
+    artifacts: [],
+  };
+
+  it('are shown as skipped, not ok and not failed', () => {
+    expect(summaryTable([skipped]).split('\n')[2]).toMatch(
+      /\| skipped \|.*needs Canvelete to call back/,
+    );
+    expect(galleryHtml([skipped], new Date(0))).toContain('<td>skipped</td>');
+  });
+});

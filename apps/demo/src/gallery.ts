@@ -18,7 +18,7 @@ export function galleryHtml(results: ScenarioResult[], generatedAt: Date): strin
     .map(
       (r) =>
         `<tr class="${r.ok ? 'ok' : 'failed'}"><td>${escapeHtml(r.title)}</td><td>${r.platform}</td>` +
-        `<td>${r.ok ? 'ok' : 'failed'}</td><td>${(r.ms / 1000).toFixed(1)} s</td>` +
+        `<td>${r.skipped ? 'skipped' : r.ok ? 'ok' : 'failed'}</td><td>${(r.ms / 1000).toFixed(1)} s</td>` +
         `<td>${escapeHtml(r.ok ? r.note : (r.error ?? ''))}</td></tr>`,
     )
     .join('\n');

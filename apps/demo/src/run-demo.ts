@@ -4,12 +4,13 @@ import { Canvelete, CanveleteError } from '@canvelete/core';
 import { type Sandbox, startSandbox } from '@canvelete/sandbox';
 import { galleryHtml } from './gallery.js';
 import { SCENARIOS } from './scenarios/index.js';
-import type {
-  DemoArtifact,
-  DemoDesigns,
-  DemoTarget,
-  ScenarioContext,
-  ScenarioResult,
+import {
+  type DemoArtifact,
+  type DemoDesigns,
+  type DemoTarget,
+  type ScenarioContext,
+  type ScenarioResult,
+  ScenarioSkipped,
 } from './types.js';
 
 /** The sandbox's seeded designs, by the role they play in the demo. */
@@ -133,17 +134,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
           });
           log(`  ✔ ${outcome.note}`);
         } catch (error) {
-          const message = describeError(error);
-          results.push({
+          const base = {
             scenario: scenario.id,
             title: scenario.title,
             platform: platform as ScenarioResult['platform'],
-            ok: false,
             ms: performance.now() - started,
-            note: '',
             artifacts,
-            error: message,
-          });
+          };
+          if (error instanceof ScenarioSkipped) {
+            results.push({ ...base, ok: true, skipped: true, note: `skipped: ${error.message}` });
+            log(`  – skipped: ${error.message}`);
+            continue;
+          }
+          const message = describeError(error);
+          results.push({ ...base, ok: false, note: '', error: message });
           log(`  ✘ ${message}`);
         }
       }

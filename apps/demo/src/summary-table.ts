@@ -6,7 +6,7 @@ export function summaryTable(results: ScenarioResult[]): string {
   const rows = results.map((r) => [
     r.scenario,
     r.platform,
-    r.ok ? 'ok' : 'FAILED',
+    r.skipped ? 'skipped' : r.ok ? 'ok' : 'FAILED',
     `${(r.ms / 1000).toFixed(1)} s`,
     r.ok
       ? [r.artifacts.map((a) => a.file).join(' '), r.note].filter(Boolean).join(' — ')

@@ -58,5 +58,12 @@ export interface ScenarioResult {
   ms: number;
   note: string;
   artifacts: DemoArtifact[];
+  /** Not applicable on this target (e.g. a callback into this machine from a real account). */
+  skipped?: boolean;
   error?: string;
+}
+
+/** Thrown by a runner that cannot run on this target; the summary says why, and it is no failure. */
+export class ScenarioSkipped extends Error {
+  override name = 'ScenarioSkipped';
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Render, verifyWebhook, type WebhookEvent } from '@canvelete/core';
 import { COURSE_COMPLETION, dailyPostData, LAUNCH_POST, PRODUCTS } from '../products.js';
-import type { ScenarioContext, ScenarioOutcome } from '../types.js';
+import { type ScenarioContext, type ScenarioOutcome, ScenarioSkipped } from '../types.js';
 
 async function saveRender(context: ScenarioContext, name: string, render: Render) {
   const file = await context.target.client.renders.download(render);
@@ -94,8 +94,8 @@ export async function productLaunch(context: ScenarioContext): Promise<ScenarioO
 export async function renderCompletedTrigger(context: ScenarioContext): Promise<ScenarioOutcome> {
   const { client, designs } = context.target;
   if (!context.target.canCallBack) {
-    throw new Error(
-      'needs a Canvelete that can reach this machine (the sandbox); skipped on a real account',
+    throw new ScenarioSkipped(
+      'needs Canvelete to call back into this machine; run it against the sandbox (npm run demo without CANVELETE_API_KEY)',
     );
   }
   const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> =
