@@ -165,6 +165,49 @@ describe('renderMany', () => {
     expect(clock.sleeps).toEqual([10_000]);
   });
 
+  it('paces starts one per refill interval when the allowance is spent, instead of waiting for the bucket to be full', async () => {
+    const clock = virtualClock();
+    const startedAt: number[] = [];
+    const server = await serve((request) => {
+      startedAt.push(clock.now());
+      // A token bucket of 60 a minute that is empty: "full again" is a minute away.
+      return png(request, {
+        'x-ratelimit-limit': '60',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.ceil((clock.now() + 60_000) / 1000)),
+      });
+    });
+    const results = await client(server, clock).renderMany(
+      ['a', 'b', 'c', 'd'].map((designId) => ({ designId })),
+      { concurrency: 1 },
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    const gaps = startedAt.slice(1).map((at, index) => at - (startedAt[index] as number));
+    expect(gaps).toEqual([1_000, 1_000, 1_000]);
+  });
+
+  it('sends an item round again with the same Idempotency-Key once its retries are used up', async () => {
+    const clock = virtualClock();
+    const server = await serve((request) =>
+      // Four 503s use up one call (1 try + 3 retries); the item goes round again and succeeds.
+      server.requests.length <= 4 ? { status: 503 } : png(request),
+    );
+    const results = await client(server, clock).renderMany([{ designId: 'a' }]);
+    expect(results[0]).toMatchObject({ ok: true });
+    expect(server.requests).toHaveLength(5);
+    const keys = new Set(server.requests.map((request) => request.headers['idempotency-key']));
+    expect(keys.size).toBe(1);
+  });
+
+  it('does not send a non-retryable failure round again', async () => {
+    const server = await serve([
+      { status: 400, body: { error: { code: 'VALIDATION_ERROR', message: 'no' } } },
+    ]);
+    const results = await client(server).renderMany([{ designId: 'a' }]);
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('halves concurrency once after a 429 and still finishes every item through the retry path', async () => {
     const clock = virtualClock();
     const server = await serve((request) =>

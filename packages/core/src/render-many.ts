@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ADVICE, CanveleteError, toCanveleteError } from './errors/index.js';
 import type { HttpClient } from './http/request.js';
 import type { RenderedFile } from './resources/render-files.js';
@@ -37,6 +38,10 @@ export interface RenderManyOptions {
 const MIN_START_MARGIN_MS = 1_000;
 /** Successes in a row, unthrottled, before concurrency grows again by one. */
 const GROW_AFTER_SUCCESSES = 4;
+/** Most times one item is sent round (each round has the client's own retries), whatever happens. */
+const MAX_ITEM_ROUNDS = 6;
+/** Shortest pause before an item goes round again after a retryable failure. */
+const MIN_ROUND_PAUSE_MS = 1_000;
 
 function notStarted(reason: 'DEADLINE' | 'ABORTED'): CanveleteError {
   return new CanveleteError({
@@ -99,16 +104,43 @@ export async function renderMany(
     return undefined;
   };
 
-  /** Waits out a rate-limit pause the server asked for, unless it runs past the deadline. */
-  const waitForRateLimit = async (): Promise<'DEADLINE' | 'ABORTED' | undefined> => {
+  /**
+   * When the next request may start. While the last known `X-RateLimit-Remaining` cannot cover the
+   * requests already in flight, starts are paced one per refill interval (60 s / limit) instead of
+   * all stopping until `X-RateLimit-Reset` and then bursting into 429s; a `Retry-After` the server
+   * sent always wins. Synchronous, so two workers never both take the last known token.
+   */
+  let nextPacedStart = 0;
+  const reserveStart = (): number => {
+    const at = Math.max(now(), http.throttle.pausedUntil);
+    const perMinute = http.rateLimit?.limit;
+    const remaining = http.rateLimit?.remaining;
+    const othersInFlight = active - 1;
+    if (
+      !perMinute ||
+      perMinute <= 0 ||
+      remaining === undefined ||
+      remaining - othersInFlight >= 1
+    ) {
+      return at;
+    }
+    // The next token of a bucket refilling `perMinute` tokens a minute, but never later than the
+    // window reset (a fixed-window limit gives the whole allowance back then).
+    const interval = 60_000 / perMinute;
+    let slot = Math.max(at, nextPacedStart > at ? nextPacedStart : at + interval);
+    const resetAt = http.rateLimit?.resetAt;
+    if (resetAt !== undefined && resetAt > at) slot = Math.min(slot, resetAt);
+    nextPacedStart = slot + interval;
+    return slot;
+  };
+
+  /** Waits for this request's turn, unless that runs past the deadline. */
+  const waitForTurn = async (): Promise<'DEADLINE' | 'ABORTED' | undefined> => {
+    let startAt = reserveStart();
     for (;;) {
-      const pausedUntil = Math.max(
-        http.throttle.pausedUntil,
-        http.rateLimit?.remaining === 0 ? (http.rateLimit.resetAt ?? 0) : 0,
-      );
-      const wait = pausedUntil - now();
+      const wait = startAt - now();
       if (wait <= 0) return undefined;
-      if (options.deadline !== undefined && pausedUntil + startMargin() >= options.deadline) {
+      if (options.deadline !== undefined && startAt + startMargin() >= options.deadline) {
         return 'DEADLINE';
       }
       try {
@@ -116,6 +148,8 @@ export async function renderMany(
       } catch {
         return 'ABORTED';
       }
+      // A 429 seen while we slept moves the start later.
+      startAt = Math.max(startAt, http.throttle.pausedUntil);
     }
   };
 
@@ -129,34 +163,81 @@ export async function renderMany(
     for (const wake of waiters.splice(0)) wake();
   };
 
+  /** Whether a failed round may go round again: retryable, and time left for the pause. */
+  const roundPause = (error: CanveleteError, round: number): number | undefined => {
+    if (!error.retryable || round >= MAX_ITEM_ROUNDS || options.signal?.aborted) return undefined;
+    const pause = Math.max(
+      MIN_ROUND_PAUSE_MS,
+      (error.retryAfterSeconds ?? 0) * 1_000,
+      http.throttle.pausedUntil - now(),
+    );
+    if (options.deadline !== undefined && now() + pause + startMargin() >= options.deadline) {
+      return undefined;
+    }
+    return pause;
+  };
+
+  const adapt = () => {
+    if (http.throttle.throttledCount > throttleHandled) {
+      // The server pushed back: halve the concurrency once per 429 seen, then grow again slowly.
+      throttleHandled = http.throttle.throttledCount;
+      limit = Math.max(1, Math.floor(limit / 2));
+      successStreak = 0;
+    } else if (++successStreak >= GROW_AFTER_SUCCESSES && limit < maxConcurrency) {
+      limit++;
+      successStreak = 0;
+    }
+  };
+
+  /**
+   * One item, until it succeeds or fails for good. It keeps one Idempotency-Key for its whole life,
+   * so sending it round again after a retryable failure (the client's own retries used up, or an
+   * answer lost after the render was done) replays the finished render instead of rendering and
+   * charging twice.
+   */
   const runItem = async (index: number): Promise<void> => {
     const item = items[index] as RenderInput;
+    const idempotencyKey = options.idempotencyKey?.(index, item) ?? `cvt-many-${randomUUID()}`;
     const startedAt = now();
     try {
-      const callOptions = {
-        deadline: options.deadline,
-        signal: options.signal,
-        idempotencyKey: options.idempotencyKey?.(index, item),
-      };
-      const value =
-        options.mode === 'record'
-          ? await renders.create(item, callOptions)
-          : await renders.render(item, callOptions);
-      record({ index, ok: true, value });
-    } catch (error) {
-      record({ index, ok: false, error: toCanveleteError(error) });
+      for (let round = 1; ; round++) {
+        try {
+          const callOptions = {
+            deadline: options.deadline,
+            signal: options.signal,
+            idempotencyKey,
+          };
+          const value =
+            options.mode === 'record'
+              ? await renders.create(item, callOptions)
+              : await renders.render(item, callOptions);
+          record({ index, ok: true, value });
+          adapt();
+          return;
+        } catch (caught) {
+          const error = toCanveleteError(caught);
+          adapt();
+          const pause = roundPause(error, round);
+          if (pause === undefined) {
+            record({ index, ok: false, error });
+            return;
+          }
+          try {
+            await sleep(pause, options.signal);
+          } catch {
+            record({ index, ok: false, error });
+            return;
+          }
+          const turn = await waitForTurn();
+          if (turn) {
+            record({ index, ok: false, error });
+            return;
+          }
+        }
+      }
     } finally {
       totalDurationMs += now() - startedAt;
       finishedCount++;
-      if (http.throttle.throttledCount > throttleHandled) {
-        // The server pushed back: halve the concurrency once per 429 seen, then grow again slowly.
-        throttleHandled = http.throttle.throttledCount;
-        limit = Math.max(1, Math.floor(limit / 2));
-        successStreak = 0;
-      } else if (++successStreak >= GROW_AFTER_SUCCESSES && limit < maxConcurrency) {
-        limit++;
-        successStreak = 0;
-      }
     }
   };
 
@@ -166,7 +247,7 @@ export async function renderMany(
       if (index >= items.length) return;
       await acquire();
       try {
-        const reason = stopReason() ?? (await waitForRateLimit()) ?? stopReason();
+        const reason = stopReason() ?? (await waitForTurn()) ?? stopReason();
         if (reason) {
           record({ index, ok: false, error: notStarted(reason) });
           continue;

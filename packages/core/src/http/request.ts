@@ -57,7 +57,7 @@ export interface HttpRequest {
 
 /** Observed throttling, for callers that schedule many requests (renderMany). */
 export interface ThrottleState {
-  /** Epoch ms before which the server asked us not to send; 0 when not throttled. */
+  /** Epoch ms before which a 429 asked us not to send; 0 when not throttled. */
   pausedUntil: number;
   /** How many 429 answers this client has seen. */
   throttledCount: number;
@@ -179,8 +179,10 @@ export class HttpClient {
     const rateLimit = parseRateLimit(response.headers, now);
     if (rateLimit) this.rateLimit = rateLimit;
     if (response.status === 429) this.throttle.throttledCount++;
+    // Only a refusal pauses everyone; an exhausted allowance is paced by the caller (renderMany),
+    // since a token bucket's reset ("full again") is much later than its next token.
     const asked = serverRequestedDelay(response.headers, now);
-    if (asked !== undefined && (response.status === 429 || rateLimit?.remaining === 0)) {
+    if (asked !== undefined && response.status === 429) {
       this.throttle.pausedUntil = Math.max(this.throttle.pausedUntil, now + asked);
     }
   }
