@@ -2,7 +2,12 @@
 // HMAC + timingSafeEqual; a wrong signature against a right one (time ratio within 1 ± 0.1); and
 // 10,000-case fast-check runs of the verifier and of the input validation, reported as counts.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { CanveleteError, verifyWebhook, verifyWebhookSignature } from '@canvelete/core';
+import {
+  CanveleteError,
+  checkWebhookSignature,
+  verifyWebhook,
+  verifyWebhookSignature,
+} from '@canvelete/core';
 import { type BenchResult, type Row, type Target, timed } from './report.js';
 import { ratio, round, withinBand } from './stats.js';
 import { runProperties } from './webhook-properties.js';
@@ -94,6 +99,8 @@ export async function benchWebhooks(): Promise<BenchResult> {
       swallow(() =>
         verifyWebhookSignature({ payload: BODY, headers: headers(hex), secret: SECRET, now }),
       );
+    const checkSignature = (hex: string) => () =>
+      checkWebhookSignature({ payload: BODY, headers: headers(hex), secret: SECRET, now });
     const ns = measure({
       'verifyWebhook (verify + parse + normalise)': verifyFull(RIGHT_HEX),
       'verifyWebhook, wrong signature (last digit)': verifyFull(WRONG_LAST),
@@ -101,6 +108,8 @@ export async function benchWebhooks(): Promise<BenchResult> {
       'verifyWebhookSignature (signature only)': verifySignature(RIGHT_HEX),
       'verifyWebhookSignature, wrong (last digit)': verifySignature(WRONG_LAST),
       'verifyWebhookSignature, wrong (first digit)': verifySignature(WRONG_FIRST),
+      'checkWebhookSignature (no throw)': checkSignature(RIGHT_HEX),
+      'checkWebhookSignature, wrong (last digit)': checkSignature(WRONG_LAST),
       'bare HMAC + timingSafeEqual': () => bareCheck(RIGHT_HEX),
       'bare HMAC + timingSafeEqual, wrong (last digit)': () => bareCheck(WRONG_LAST),
       // Diagnostic: what the refusal path adds on top of the compare.
@@ -146,6 +155,11 @@ export async function benchWebhooks(): Promise<BenchResult> {
       'verifyWebhookSignature (last digit)',
       'verifyWebhookSignature (signature only)',
       'verifyWebhookSignature, wrong (last digit)',
+    );
+    timingTarget(
+      'checkWebhookSignature (last digit; refusal builds no error)',
+      'checkWebhookSignature (no throw)',
+      'checkWebhookSignature, wrong (last digit)',
     );
     timingTarget(
       'first vs last wrong digit (signature only: the compare leaks no position)',

@@ -10,7 +10,9 @@ export type {
   WebhookHeaders,
   WebhookSignatureScheme,
 } from './types.js';
+export type { WebhookSignatureCheck } from './verify.js';
 export {
+  checkWebhookSignature,
   DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
   verifyWebhook,
   verifyWebhookSignature,

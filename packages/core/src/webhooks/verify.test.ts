@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CanveleteError } from '../errors/index.js';
 import { signWebhook } from './sign.js';
-import { verifyWebhook, verifyWebhookSignature } from './verify.js';
+import { checkWebhookSignature, verifyWebhook, verifyWebhookSignature } from './verify.js';
 
 /*
  * Fixed vectors, computed once outside this code with OpenSSL, e.g.:
@@ -259,5 +259,44 @@ describe('verifyWebhook: secret rotation', () => {
       verifyWebhook({ payload: BODY, headers: v1Header, secrets: ['a', 'b'], now }),
     );
     expect(error.details.reason).toBe('NO_MATCHING_SIGNATURE');
+  });
+});
+
+describe('checkWebhookSignature (no throw for a wrong or stale signature)', () => {
+  it('accepts the fixed vector and names the form', () => {
+    expect(
+      checkWebhookSignature({ payload: BODY, headers: v1Header, secret: SECRET, now }),
+    ).toEqual({
+      ok: true,
+      scheme: 'v1',
+      timestamp: T,
+    });
+  });
+
+  it('refuses a wrong signature and a stale one with a reason, without throwing', () => {
+    const wrong = checkWebhookSignature({
+      payload: BODY,
+      headers: v1Header,
+      secret: 'whsec_other',
+      now,
+    });
+    expect(wrong).toMatchObject({ ok: false, reason: 'NO_MATCHING_SIGNATURE' });
+    const stale = checkWebhookSignature({
+      payload: BODY,
+      headers: v1Header,
+      secret: SECRET,
+      now: () => (T + 301) * 1000,
+    });
+    expect(stale).toMatchObject({ ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' });
+    expect(JSON.stringify([wrong, stale])).not.toContain(SECRET);
+  });
+
+  it("still throws for the caller's own mistakes (a parsed body, no secret)", () => {
+    expect(() =>
+      checkWebhookSignature({ payload: {} as never, headers: v1Header, secret: SECRET }),
+    ).toThrow(/raw request body/);
+    expect(() => checkWebhookSignature({ payload: BODY, headers: v1Header })).toThrow(
+      /No webhook signing secret/,
+    );
   });
 });

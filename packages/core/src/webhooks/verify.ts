@@ -64,16 +64,28 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The outcome of a signature check that did not throw. */
+export type WebhookSignatureCheck =
+  | ({ ok: true } & VerifiedSignature)
+  | {
+      ok: false;
+      reason: 'NO_MATCHING_SIGNATURE' | 'TIMESTAMP_OUT_OF_TOLERANCE';
+      message: string;
+      details?: Record<string, unknown>;
+    };
+
 /**
- * Checks the signature of a Canvelete webhook and returns which form matched. Throws a
- * `CanveleteError` (code WEBHOOK_VERIFICATION_FAILED, `details.reason`) otherwise.
+ * Checks the signature of a Canvelete webhook without throwing for a wrong or stale signature, so
+ * a receiver can answer 401 directly, and a refusal costs the same as an acceptance (no error is
+ * built). Still throws for what is the caller's mistake: no secret, a parsed body, or unreadable
+ * signature headers.
  *
  * Forms accepted: `t=<unix>,v1=<hex>` over `<t>.<body>` (any of several v1 values);
  * `sha256=<hex>` over the body; bare hex over `<t>.<body>` with `X-Canvelete-Timestamp`, or over the
  * body without it. Only the forms that sign a timestamp get the tolerance (replay) check; the other
  * two cannot be protected against replays, so deduplicate on the event id.
  */
-export function verifyWebhookSignature(input: VerifyWebhookSignatureInput): VerifiedSignature {
+export function checkWebhookSignature(input: VerifyWebhookSignatureInput): WebhookSignatureCheck {
   assertRawPayload(input.payload);
   const secrets = collectSecrets(input);
   const tolerance = toleranceOf(input);
@@ -100,24 +112,42 @@ export function verifyWebhookSignature(input: VerifyWebhookSignatureInput): Veri
     const hint = secrets.some((s) => s !== s.trim())
       ? ' A configured secret starts or ends with whitespace (often a stray newline); remove it.'
       : '';
-    throw webhookFailure(
-      'NO_MATCHING_SIGNATURE',
-      `No webhook signature matched the body with the configured secret${secrets.length > 1 ? 's' : ''}.${hint}`,
-    );
+    return {
+      ok: false,
+      reason: 'NO_MATCHING_SIGNATURE',
+      message: `No webhook signature matched the body with the configured secret${secrets.length > 1 ? 's' : ''}.${hint}`,
+    };
   }
 
   const nowSeconds = Math.floor((input.now ?? Date.now)() / 1000);
   for (const match of matches) {
-    if (match.signedTimestamp === undefined) return { scheme: match.scheme };
+    if (match.signedTimestamp === undefined) return { ok: true, scheme: match.scheme };
     const timestamp = Number(match.signedTimestamp);
-    if (Math.abs(nowSeconds - timestamp) <= tolerance) return { scheme: match.scheme, timestamp };
+    if (Math.abs(nowSeconds - timestamp) <= tolerance) {
+      return { ok: true, scheme: match.scheme, timestamp };
+    }
   }
   const timestamp = Number(matches[0]!.signedTimestamp);
-  throw webhookFailure(
-    'TIMESTAMP_OUT_OF_TOLERANCE',
-    `The webhook was signed ${Math.abs(nowSeconds - timestamp)} s ${timestamp < nowSeconds ? 'ago' : 'in the future'}, more than the ${tolerance} s allowed: a replay, or a clock that is off.`,
-    { timestamp, now: nowSeconds, toleranceSeconds: tolerance },
-  );
+  return {
+    ok: false,
+    reason: 'TIMESTAMP_OUT_OF_TOLERANCE',
+    message: `The webhook was signed ${Math.abs(nowSeconds - timestamp)} s ${timestamp < nowSeconds ? 'ago' : 'in the future'}, more than the ${tolerance} s allowed: a replay, or a clock that is off.`,
+    details: { timestamp, now: nowSeconds, toleranceSeconds: tolerance },
+  };
+}
+
+/**
+ * Checks the signature of a Canvelete webhook and returns which form matched. Throws a
+ * `CanveleteError` (code WEBHOOK_VERIFICATION_FAILED, `details.reason`) otherwise.
+ */
+export function verifyWebhookSignature(input: VerifyWebhookSignatureInput): VerifiedSignature {
+  const check = checkWebhookSignature(input);
+  if (check.ok) {
+    return check.timestamp === undefined
+      ? { scheme: check.scheme }
+      : { scheme: check.scheme, timestamp: check.timestamp };
+  }
+  throw webhookFailure(check.reason, check.message, check.details);
 }
 
 function decodeBody(payload: string | Uint8Array): string {
