@@ -183,6 +183,11 @@ describe('describeFields: dedupe, labels, odd input', () => {
       variables: ['photo'],
     });
     expect(untyped[0]).toMatchObject({ kind: 'image' });
+    const declaredText = describeFields({
+      ...design({ type: 'image', src: '{{photo}}' }),
+      variables: [{ name: 'photo', type: 'text' }],
+    });
+    expect(declaredText[0]).toMatchObject({ kind: 'image' });
     const colour = describeFields({
       ...design({ type: 'rectangle', isDynamic: true, name: 'badge' }),
       variables: [{ name: 'badge', type: 'text' }],

@@ -64,8 +64,11 @@ export function describeFields(
   for (const variable of variablesOf(design)) {
     const existing = entries.get(variable.name);
     if (existing) {
+      // A declared `text` says nothing more than a placeholder does (and is what a bare name
+      // normalises to), so only a more specific declared type wins.
       const declaredWins =
         variable.typed &&
+        variable.kind !== 'text' &&
         !existing.declared &&
         existing.spec.target === 'dynamicData' &&
         existing.spec.kind !== variable.kind;
