@@ -30,16 +30,15 @@ for (const { dir, manifest } of workspacePackages(root)) {
   console.log(`${manifest.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 
-// End-to-end stages (tooling/e2e/<name>) write { passed, failed } after they run.
-const e2eDir = join(root, 'tooling', 'e2e');
-if (existsSync(e2eDir)) {
-  for (const name of readdirSync(e2eDir)) {
-    const reportPath = join(e2eDir, name, '.e2e-report.json');
-    if (!existsSync(reportPath)) continue;
-    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+// Stages .ci/run runs after the test command (the Zapier CLI, the release check with the full n8n
+// app) each write .ci/.reports/<name>.json as { passed, failed }.
+const stageDir = join(root, '.ci', '.reports');
+if (existsSync(stageDir)) {
+  for (const file of readdirSync(stageDir).filter((name) => name.endsWith('.json')).sort()) {
+    const report = JSON.parse(readFileSync(join(stageDir, file), 'utf8'));
     passed += report.passed ?? 0;
     failed += report.failed ?? 0;
-    console.log(`e2e ${name}: ${report.passed ?? 0} passed, ${report.failed ?? 0} failed`);
+    console.log(`stage ${file.replace(/\.json$/, '')}: ${report.passed ?? 0} passed, ${report.failed ?? 0} failed`);
   }
 }
 

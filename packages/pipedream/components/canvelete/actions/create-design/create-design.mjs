@@ -17,7 +17,7 @@ export default {
   name: 'Create Design',
   description:
     'Create a Canvelete design, empty or from canvas data. [See the documentation](https://docs.canvelete.com/api-reference/designs)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'action',
   annotations: {
     destructiveHint: false,

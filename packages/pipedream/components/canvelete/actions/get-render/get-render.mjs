@@ -8,7 +8,7 @@ export default {
   name: 'Get Render',
   description:
     'Get a render’s status, output URL and metadata, and optionally save its file. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'action',
   annotations: {
     destructiveHint: false,

@@ -7,7 +7,7 @@ export default {
   name: 'Get Usage',
   description:
     'Get the account’s credits used and remaining, and API usage. [See the documentation](https://docs.canvelete.com/api-reference/usage)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'action',
   annotations: {
     destructiveHint: false,

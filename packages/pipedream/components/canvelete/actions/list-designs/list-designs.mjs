@@ -7,7 +7,7 @@ export default {
   name: 'List Designs',
   description:
     'List your Canvelete designs (or templates), newest first, with an optional search. [See the documentation](https://docs.canvelete.com/api-reference/designs)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'action',
   annotations: {
     destructiveHint: false,

@@ -27,7 +27,7 @@ export default {
   name: 'Render Design',
   description:
     'Render a Canvelete design to PNG, JPG, WebP, PDF or SVG, filling its dynamic fields. Waits for the file by pausing the workflow until Canvelete calls back. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'action',
   annotations: {
     destructiveHint: false,

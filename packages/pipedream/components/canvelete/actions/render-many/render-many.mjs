@@ -36,7 +36,7 @@ export default {
   name: 'Render Many',
   description:
     'Render many variants in one step, with rate-limit-aware concurrency; each item gets its own result, so one failure never fails the rest. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'action',
   annotations: {
     destructiveHint: false,

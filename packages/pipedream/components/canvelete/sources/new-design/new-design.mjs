@@ -10,7 +10,7 @@ export default {
   name: 'New Design',
   description:
     'Emit new event when a design is created in Canvelete, by polling. [See the documentation](https://docs.canvelete.com/api-reference/designs)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'source',
   dedupe: 'unique',
   props: {

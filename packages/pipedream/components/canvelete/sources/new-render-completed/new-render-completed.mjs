@@ -11,7 +11,7 @@ export default {
   name: 'New Render Completed (Instant)',
   description:
     'Emit new event when a Canvelete render completes (or fails), verified by its signature. [See the documentation](https://docs.canvelete.com/api-reference/webhooks)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'source',
   dedupe: 'unique',
   props: {

@@ -11,7 +11,7 @@ export default {
   name: 'New Render',
   description:
     'Emit new event when a render finishes, by polling the render history. Use it where webhooks cannot reach Pipedream. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.0.1',
+  version: '0.0.2',
   type: 'source',
   dedupe: 'unique',
   props: {
