@@ -34,11 +34,15 @@ for (const { dir, manifest } of workspacePackages(root)) {
 // app) each write .ci/.reports/<name>.json as { passed, failed }.
 const stageDir = join(root, '.ci', '.reports');
 if (existsSync(stageDir)) {
-  for (const file of readdirSync(stageDir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(stageDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const report = JSON.parse(readFileSync(join(stageDir, file), 'utf8'));
     passed += report.passed ?? 0;
     failed += report.failed ?? 0;
-    console.log(`stage ${file.replace(/\.json$/, '')}: ${report.passed ?? 0} passed, ${report.failed ?? 0} failed`);
+    console.log(
+      `stage ${file.replace(/\.json$/, '')}: ${report.passed ?? 0} passed, ${report.failed ?? 0} failed`,
+    );
   }
 }
 
