@@ -1,5 +1,6 @@
-// Benchmark 6: trigger latency, render completed → trigger output, p50 and p95 over 50 events. The
-// baseline (a bare loopback receiver) runs now; adapter drivers are "pending adapters" until added.
+// Benchmark 6: trigger latency, render completed → trigger output, p50 and p95 over 50 events, for a
+// bare loopback receiver (the baseline) and each adapter's runtime; a platform with no driver in
+// ADAPTER_DRIVERS gets a "pending" row.
 import { Canvelete } from '@canvelete/core';
 import { type BenchResult, type Row, timed } from './report.js';
 import { startBenchSandbox } from './sandbox-fixture.js';
@@ -10,18 +11,25 @@ import {
   measureTriggerLatency,
   type TriggerDriver,
 } from './trigger-latency.js';
+import { createN8nDriver } from './trigger-n8n-driver.js';
+import { createPipedreamDriver } from './trigger-pipedream-driver.js';
+import { createZapierDriver } from './trigger-zapier-driver.js';
 
 export const TRIGGER = { events: 50, timeoutMs: 10_000, seed: 6 } as const;
 
 const PLATFORMS = ['zapier', 'n8n', 'pipedream'] as const;
 const RUNTIME: Record<(typeof PLATFORMS)[number], string> = {
   zapier: 'Zapier handler (createAppHandler)',
-  n8n: 'n8n engine (WorkflowExecute)',
+  n8n: 'n8n engine (WebhookContext → webhook())',
   pipedream: 'Pipedream harness (@canvelete/testing)',
 };
 
-/** Adapter drivers that exist. None yet: the adapters' runtimes were not stable when this was written. */
-export const ADAPTER_DRIVERS: TriggerDriver[] = [];
+/** One driver per adapter runtime; a platform without one gets a "pending" row. */
+export const ADAPTER_DRIVERS: TriggerDriver[] = [
+  createZapierDriver(),
+  createN8nDriver(),
+  createPipedreamDriver(),
+];
 
 async function measure(driver: TriggerDriver): Promise<LatencySummary> {
   const fixture = await startBenchSandbox({ seed: TRIGGER.seed });
@@ -91,7 +99,9 @@ export async function benchTriggerLatency(): Promise<BenchResult> {
       targets: [],
       notes: [
         'Latency = when the output appeared (bench clock) − the event time the sandbox stamped at completion (same machine clock, ms).',
-        'Adapters: implement TriggerDriver (src/trigger-latency.ts) in the platform runtime and add it to ADAPTER_DRIVERS.',
+        'Zapier: the built app in createAppHandler (as `zapier invoke` runs it, z.cache over a fake RPC); a loopback hook URL hands each delivery to perform as bundle.rawRequest.',
+        "n8n: the Canvelete Trigger subscribed by webhookMethods.create; a loopback stands in for n8n's webhook URL and forwards each delivery to webhook() through n8n-core's WebhookContext.",
+        'Pipedream: the new-render-completed source deployed in the @canvelete/testing harness, delivered to its own loopback endpoint; output = the recorded $emit.',
       ],
     };
   });
