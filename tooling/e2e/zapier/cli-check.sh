@@ -63,3 +63,6 @@ if [ ! -f "$ZIP" ]; then
 fi
 BYTES=$(wc -c < "$ZIP" | tr -d ' ')
 echo "zapier-cli-check: build.zip ${BYTES} bytes ($((BYTES / 1024)) KiB)"
+# Keep a copy where the weight benchmark (tooling/bench) looks for it; build/ is gitignored.
+mkdir -p "$APP/build"
+cp "$ZIP" "$APP/build/build.zip"
