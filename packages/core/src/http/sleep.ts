@@ -2,7 +2,7 @@
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /**
- * The default sleep, without timers: n8n's verification scanner forbids `setTimeout` anywhere in a
+ * The default sleep, without timer globals: n8n's verification scanner forbids them anywhere in a
  * bundled node, so the wake-up comes from `AbortSignal.timeout`. That timer does not keep Node's
  * event loop alive, so a `MessageChannel` port is held open while sleeping; otherwise a plain
  * script awaiting a render could exit in the middle of a poll.
