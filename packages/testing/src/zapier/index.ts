@@ -1,4 +1,15 @@
 export {
+  type CaughtZapierError,
+  createZapierHandler,
+  readZapierError,
+  startZapierRuntime,
+  type ZapierAppHandler,
+  type ZapierBundle,
+  type ZapierRunOptions,
+  type ZapierRuntime,
+  zapierErrorOf,
+} from './app-runtime.ts';
+export {
   type FakeZapier,
   type RpcCall,
   type StashedFile,
