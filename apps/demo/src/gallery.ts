@@ -1,4 +1,4 @@
-// Writes demo-output/index.html: every output inline (images) or linked (PDF, SVG), plus the summary.
+// Writes demo-output/index.html: every output inline (images, SVG included) or linked (PDF), plus the summary.
 import type { ScenarioResult } from './types.js';
 
 function escapeHtml(text: string): string {
@@ -7,7 +7,7 @@ function escapeHtml(text: string): string {
 
 function artifactHtml(file: string, contentType: string): string {
   const href = encodeURI(file);
-  if (contentType.startsWith('image/') && contentType !== 'image/svg+xml') {
+  if (contentType.startsWith('image/')) {
     return `<figure><img src="${href}" alt="${escapeHtml(file)}"><figcaption>${escapeHtml(file)}</figcaption></figure>`;
   }
   return `<figure class="link"><a href="${href}">${escapeHtml(file)}</a><figcaption>${escapeHtml(contentType)}</figcaption></figure>`;

@@ -6,54 +6,84 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRun, runDemo } from './run-demo.js';
 
+const CONNECTORS = ['zapier', 'n8n', 'pipedream'] as const;
+
 describe('the demo against the embedded sandbox', () => {
   let run: DemoRun;
+  const read = (file: string) => readFile(join(run.outDir, file));
+  const pixels = async (file: string) =>
+    (
+      await sharp(await read(file))
+        .removeAlpha()
+        .raw()
+        .toBuffer()
+    ).toString('base64');
 
   beforeAll(async () => {
     run = await runDemo({ outDir: await mkdtemp(join(tmpdir(), 'canvelete-demo-')) });
-  }, 120_000);
+  }, 300_000);
 
-  it('passes every scenario', () => {
-    expect(run.results.filter((r) => !r.ok).map((r) => `${r.scenario}: ${r.error}`)).toEqual([]);
-    expect(run.results.map((r) => r.scenario)).toEqual([
-      'certificate',
-      'product-cards',
-      'daily-post',
-      'product-launch',
-      'render-completed',
-    ]);
+  it('passes every scenario on the core and on each connector', () => {
+    expect(
+      run.results.filter((r) => !r.ok).map((r) => `${r.scenario}/${r.platform}: ${r.error}`),
+    ).toEqual([]);
+    const played = run.results.map((r) => `${r.scenario}/${r.platform}`);
+    for (const scenario of ['certificate', 'product-cards', 'product-launch', 'render-completed'])
+      for (const platform of ['core', ...CONNECTORS])
+        expect(played).toContain(`${scenario}/${platform}`);
+    expect(played).toContain('daily-post/pipedream');
+    expect(run.results.some((r) => r.skipped)).toBe(false);
   });
 
-  it('writes a certificate PDF of A4 landscape', async () => {
-    const pdf = await PDFDocument.load(await readFile(join(run.outDir, 'certificate-core.pdf')));
-    const { width, height } = pdf.getPage(0).getSize();
-    expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+  it.each(['core', ...CONNECTORS])(
+    'writes an A4-landscape certificate PDF via %s',
+    async (platform) => {
+      const pdf = await PDFDocument.load(await read(`certificate-${platform}.pdf`));
+      const { width, height } = pdf.getPage(0).getSize();
+      expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    },
+  );
+
+  it.each(CONNECTORS)(
+    'renders one distinct card per product via %s, the same as the core',
+    async (platform) => {
+      const cards = run.results.find(
+        (r) => r.scenario === 'product-cards' && r.platform === platform,
+      )!;
+      expect(cards.artifacts).toHaveLength(3);
+      const mine = await Promise.all(cards.artifacts.map((card) => pixels(card.file)));
+      expect(new Set(mine).size).toBe(3);
+      for (const [index, card] of cards.artifacts.entries()) {
+        expect(await sharp(await read(card.file)).metadata()).toMatchObject({
+          format: 'png',
+          width: 400,
+          height: 500,
+        });
+        expect(mine[index]).toBe(await pixels(`product-card-${index + 1}-core.png`));
+      }
+    },
+  );
+
+  it.each(['core', ...CONNECTORS])(
+    'renders the social image at 1200×630 via %s',
+    async (platform) => {
+      const social = await sharp(await read(`launch-social-${platform}.png`)).metadata();
+      expect([social.width, social.height]).toEqual([1200, 630]);
+    },
+  );
+
+  it('renders the scheduled post from the Pipedream timer as a JPG dated today', async () => {
+    const post = await sharp(await read('daily-post-pipedream.jpg')).metadata();
+    expect(post.format).toBe('jpeg');
+    expect(await pixels('daily-post-pipedream.jpg')).toBe(await pixels('daily-post-core.jpg'));
   });
 
-  it('renders one distinct card per product', async () => {
-    const cards = run.results.find((r) => r.scenario === 'product-cards')!.artifacts;
-    expect(cards).toHaveLength(3);
-    const pixels = await Promise.all(
-      cards.map(async (card) => {
-        const image = sharp(await readFile(join(run.outDir, card.file)));
-        expect(await image.metadata()).toMatchObject({ format: 'png', width: 400, height: 500 });
-        return (await image.raw().toBuffer()).toString('base64');
-      }),
-    );
-    expect(new Set(pixels).size).toBe(3);
-  });
-
-  it('renders the social image at 1200×630', async () => {
-    const social = await sharp(
-      await readFile(join(run.outDir, 'launch-social-core.png')),
-    ).metadata();
-    expect([social.width, social.height]).toEqual([1200, 630]);
-  });
-
-  it('writes a gallery that shows every image and links the PDF', async () => {
+  it('writes a gallery that shows every image and links the PDFs', async () => {
     const html = await readFile(run.galleryPath, 'utf8');
-    expect(html).toContain('<img src="launch-social-core.png"');
-    expect(html).toContain('<a href="certificate-core.pdf">');
+    for (const platform of ['core', ...CONNECTORS]) {
+      expect(html).toContain(`<img src="launch-social-${platform}.png"`);
+      expect(html).toContain(`<a href="certificate-${platform}.pdf">`);
+    }
     expect(html).not.toContain('failed</td>');
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Canvelete, CanveleteError } from '@canvelete/core';
 import { type Sandbox, startSandbox } from '@canvelete/sandbox';
+import { openConnectors } from './connectors.js';
 import { galleryHtml } from './gallery.js';
 import { SCENARIOS } from './scenarios/index.js';
 import {
@@ -104,6 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const { target, sandbox } = await openTarget(options);
   log(sandbox ? `sandbox running at ${sandbox.url}` : `using ${target.baseUrl}`);
   const results: ScenarioResult[] = [];
+  const connectors = openConnectors(target);
   try {
     for (const scenario of SCENARIOS) {
       for (const [platform, run] of Object.entries(scenario.runners)) {
@@ -111,6 +113,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
         const artifacts: DemoArtifact[] = [];
         const context: ScenarioContext = {
           target,
+          connector: (name) => connectors.get(name),
           progress: (message) => log(`  [${scenario.id} · ${platform}] ${message}`),
           save: async (name, bytes, contentType) => {
             await writeFile(join(options.outDir, name), bytes);
@@ -153,6 +156,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       }
     }
   } finally {
+    await connectors.close();
     await sandbox?.close();
   }
   const galleryPath = join(options.outDir, 'index.html');

@@ -1,4 +1,5 @@
 import type { Canvelete } from '@canvelete/core';
+import type { ConnectorDriver, DriverPlatform } from '@canvelete/testing/drivers';
 
 /** Where the demo runs: the embedded sandbox, or a real account from the environment. */
 export interface DemoTarget {
@@ -39,6 +40,8 @@ export interface ScenarioContext {
   /** Saves bytes under the output folder and returns the artifact. */
   save(name: string, bytes: Uint8Array, contentType: string): Promise<DemoArtifact>;
   progress(message: string): void;
+  /** The connector for a platform, running in that platform's runtime (started on first use). */
+  connector(platform: DriverPlatform): Promise<ConnectorDriver>;
 }
 
 export interface Scenario {

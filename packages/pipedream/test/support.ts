@@ -6,6 +6,8 @@ import { type PipedreamHarness, startPipedreamHarness } from '@canvelete/testing
 export const OG_IMAGE_ID = 'cm4sbx0graph1mage00000003';
 export const STATIC_BANNER_ID = 'cm4sbxstat1cbanner0000006';
 export const PRODUCT_CARD_ID = 'cm4sbxprodct0card00000002';
+/** A template with declared variables: text, image, number and boolean; 1000×400. */
+export const TICKET_TEMPLATE_ID = 'cm4sbxt1cket0tmpl00000005';
 
 export const componentPath = (rel: string): string =>
   fileURLToPath(new URL(`../components/canvelete/${rel}`, import.meta.url));

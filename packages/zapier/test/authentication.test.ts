@@ -31,6 +31,21 @@ describe('authentication', () => {
     expect(caught.message).not.toContain('cvt_revoked_key_000000000000');
   });
 
+  it.each([
+    'creates.render_design.operation.inputFields',
+    'creates.render_many.operation.inputFields',
+  ])('asks to reconnect when %s cannot load the fields with a revoked key', async (method) => {
+    const caught = await zapierErrorOf(
+      harness.run(method, {
+        authData: { apiKey: 'cvt_revoked_key_000000000000' },
+        inputData: { source: 'design', designId: 'cm4sbxprodct0card00000002' },
+      }),
+    );
+    expect(caught.name).toBe('ExpiredAuthError');
+    expect(caught.message).toContain('UNAUTHORIZED');
+    expect(caught.message).not.toContain('cvt_revoked_key_000000000000');
+  });
+
   it('says which scope is missing for a key that may not read usage', async () => {
     const caught = await zapierErrorOf(
       harness.run('authentication.test', { authData: { apiKey: 'cvt_designs_only_0000000000' } }),

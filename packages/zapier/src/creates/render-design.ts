@@ -84,7 +84,8 @@ export const renderDesign = defineCreate({
     inputFields: [
       SOURCE_FIELD,
       sourceDropdown,
-      dynamicInputFields,
+      // The editor shows a failed field load as the step's error: the same mapping as perform.
+      withErrors(dynamicInputFields),
       ...OUTPUT_OPTION_FIELDS,
       REFERENCE_FIELD,
     ],

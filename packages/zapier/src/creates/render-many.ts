@@ -117,7 +117,7 @@ export const renderMany = defineCreate({
       'Renders one design once per line item, in a single batch, and returns a result for every row.',
   },
   operation: {
-    inputFields: [SOURCE_FIELD, sourceDropdown, ...OUTPUT_OPTION_FIELDS, rowFields],
+    inputFields: [SOURCE_FIELD, sourceDropdown, ...OUTPUT_OPTION_FIELDS, withErrors(rowFields)],
     perform,
     performResume,
     sample: {

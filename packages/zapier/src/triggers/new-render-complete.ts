@@ -79,7 +79,7 @@ const performSubscribe = withErrors(async (z, bundle) => {
   } catch (error) {
     if (CanveleteError.isInstance(error) && error.code === 'NOT_SUPPORTED') {
       throw new z.errors.Error(
-        'This Canvelete server cannot register webhooks automatically, so this instant trigger cannot be turned on. Use the "New Render (Polling)" trigger instead.',
+        'This Canvelete server cannot register webhooks automatically, so this instant trigger cannot be turned on. Use the "New Render (Polling)" trigger instead. (Canvelete NOT_SUPPORTED)',
         'NotSupported',
         error.status,
       );

@@ -31,23 +31,28 @@ export function fieldPropNames(specs) {
   });
 }
 
-function describe(spec) {
+function describe(spec, noun) {
   const parts = [`${KIND_HINTS[spec.kind] ?? 'Value'} for \`${spec.key}\`.`];
   if (spec.description) parts.push(spec.description);
   if (spec.currentValue !== undefined && spec.currentValue !== '') {
-    parts.push(`The design shows: \`${String(spec.currentValue).slice(0, 80)}\`.`);
+    parts.push(`The ${noun} shows: \`${String(spec.currentValue).slice(0, 80)}\`.`);
   }
-  if (!spec.required) parts.push('Leave empty to keep the design’s own value.');
+  if (!spec.required) parts.push(`Leave empty to keep the ${noun}’s own value.`);
   return parts.join(' ');
 }
 
-export function fieldProps(specs) {
+/**
+ * One prop per field: `boolean` for boolean fields, `string` for the rest (numbers included, so an
+ * expression such as `{{steps.x.count}}` or a decimal fits; the core turns the text into a number).
+ * `noun` is what the field belongs to in the descriptions: `design` or `template`.
+ */
+export function fieldProps(specs, noun = 'design') {
   const props = {};
   for (const [spec, name] of fieldPropNames(specs)) {
     props[name] = {
       type: spec.kind === 'boolean' ? 'boolean' : 'string',
       label: spec.label,
-      description: describe(spec),
+      description: describe(spec, noun),
       optional: !spec.required,
     };
   }

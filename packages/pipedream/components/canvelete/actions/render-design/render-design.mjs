@@ -1,4 +1,5 @@
 import { buildDynamicPayload, describeFields } from '@canvelete/core';
+import { ConfigurationError } from '@pipedream/platform';
 import app from '../../canvelete.app.mjs';
 import { translateErrors } from '../../common/errors.mjs';
 import {
@@ -12,6 +13,7 @@ import { isResuming, renderWithWait, runIdempotencyKey } from '../../common/rend
 
 const LABELS = {
   designId: 'Design',
+  templateId: 'Template',
   format: 'Format',
   quality: 'Quality',
   width: 'Width',
@@ -21,13 +23,24 @@ const LABELS = {
   dynamicData: 'Extra Dynamic Data',
 };
 
+const SOURCE_OPTIONS = [
+  {
+    label: 'Design',
+    value: 'design',
+  },
+  {
+    label: 'Template',
+    value: 'template',
+  },
+];
+
 /** @type {import('@pipedream/types').Action<any, any>} */
 export default {
   key: 'canvelete-render-design',
   name: 'Render Design',
   description:
-    'Render a Canvelete design to PNG, JPG, WebP, PDF or SVG, filling its dynamic fields. Waits for the file by pausing the workflow until Canvelete calls back. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.0.2',
+    'Render a Canvelete design or template to PNG, JPG, WebP, PDF or SVG, filling its dynamic fields. Waits for the file by pausing the workflow until Canvelete calls back. [See the documentation](https://docs.canvelete.com/api-reference/render)',
+  version: '0.1.0',
   type: 'action',
   annotations: {
     destructiveHint: false,
@@ -37,8 +50,31 @@ export default {
   },
   props: {
     app,
+    source: {
+      type: 'string',
+      label: 'Source',
+      description:
+        'Render one of your designs, or a template from the Canvelete library (its typed variables become the fields below).',
+      options: SOURCE_OPTIONS,
+      optional: true,
+      default: 'design',
+      reloadProps: true,
+    },
+    // Both optional so the form never asks for the one the Source does not use; the run checks
+    // that the chosen one is set. Steps saved before Source existed have only a Design: Source
+    // defaults to Design, so they render as before.
     designId: {
       propDefinition: [app, 'designId'],
+      description:
+        'The design to render (Source: Design). Search by name, or enter a design ID (from the editor URL).',
+      optional: true,
+      reloadProps: true,
+    },
+    templateId: {
+      propDefinition: [app, 'templateId'],
+      description:
+        'The template to render (Source: Template). Search by name, or enter its ID. Its variables become fields.',
+      optional: true,
       reloadProps: true,
     },
     format: { propDefinition: [app, 'format'] },
@@ -93,33 +129,54 @@ export default {
     },
   },
   /** @this {any} */
-  async additionalProps() {
-    if (!this.designId) return {};
-    const design = await translateErrors(() => this.app.client().designs.retrieve(this.designId), {
+  async additionalProps(existingProps) {
+    const target = this.target();
+    // Only the id prop of the chosen Source is shown.
+    if (existingProps?.designId) existingProps.designId.hidden = target.kind !== 'design';
+    if (existingProps?.templateId) existingProps.templateId.hidden = target.kind !== 'template';
+    if (!target.id) return {};
+    const record = await translateErrors(() => this.retrieveTarget(this.app.client(), target), {
       labels: LABELS,
-      subject: 'Design',
+      subject: target.label,
     });
-    const specs = describeFields(design);
+    const specs = describeFields(record);
     if (specs.length === 0) {
       return {
         noFields: {
           type: 'alert',
           alertType: 'info',
-          content: 'This design has no dynamic fields: it renders as designed.',
+          content: `This ${target.kind} has no dynamic fields: it renders as designed.`,
         },
       };
     }
-    return fieldProps(specs);
+    return fieldProps(specs, target.kind);
   },
   methods: {
+    /** What to render: the Source's kind, the id from its prop, and that prop's label. */
+    target() {
+      return this.source === 'template'
+        ? { kind: 'template', key: 'templateId', id: this.templateId, label: 'Template' }
+        : { kind: 'design', key: 'designId', id: this.designId, label: 'Design' };
+    },
+    /** A template is read as a template, so its declared variable types (number, boolean) count. */
+    retrieveTarget(client, target) {
+      return target.kind === 'template'
+        ? client.templates.retrieve(target.id)
+        : client.designs.retrieve(target.id);
+    },
     scaleValue() {
       if (this.scale === undefined || this.scale === null || this.scale === '') return undefined;
       const scale = Number(this.scale);
       return Number.isFinite(scale) ? scale : this.scale;
     },
     async renderInput(client) {
-      const design = await client.designs.retrieve(this.designId);
-      const specs = describeFields(design);
+      const target = this.target();
+      if (!target.id) {
+        throw new ConfigurationError(
+          `${target.label}: choose the ${target.kind} to render (Source is ${target.label}).`,
+        );
+      }
+      const specs = describeFields(await this.retrieveTarget(client, target));
       const values = await resolveImageFiles(specs, {
         ...(typeof this.dynamicData === 'object' ? this.dynamicData : {}),
         ...fieldValues(specs, this),
@@ -128,7 +185,7 @@ export default {
       const labels = { ...LABELS };
       for (const [spec] of fieldPropNames(specs)) labels[`dynamicData.${spec.key}`] = spec.label;
       const input = {
-        designId: this.designId,
+        [target.key]: target.id,
         format: this.format || undefined,
         quality: this.quality,
         width: this.width,
@@ -142,6 +199,9 @@ export default {
     },
     async output($, client, render, warnings) {
       const output = { ...render, warnings };
+      // A template render names its template even where the API's record leaves it out.
+      const target = this.target();
+      if (target.kind === 'template' && !output.templateId) output.templateId = target.id;
       if (this.saveFile && render.status === 'completed') {
         output.file = await saveRenderedFile(await client.renders.download(render), this.fileName);
       }
@@ -201,7 +261,7 @@ export default {
         get labels() {
           return labels;
         },
-        subject: 'Design',
+        subject: this.target().label,
       },
     );
   },

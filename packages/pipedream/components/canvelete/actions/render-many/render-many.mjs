@@ -1,7 +1,8 @@
-import { buildDynamicPayload, describeFields } from '@canvelete/core';
+import { buildDynamicPayload, describeFields, toCanveleteError } from '@canvelete/core';
 import { ConfigurationError } from '@pipedream/platform';
 import app from '../../canvelete.app.mjs';
 import { toPipedreamError, translateErrors } from '../../common/errors.mjs';
+import { saveRenderedFile } from '../../common/files.mjs';
 import { pollDeadline, runIdempotencyKey } from '../../common/render-wait.mjs';
 
 const INPUT_KEYS = [
@@ -30,13 +31,42 @@ function parseItem(raw, index) {
   );
 }
 
+const SOURCE_OPTIONS = [
+  {
+    label: 'Design',
+    value: 'design',
+  },
+  {
+    label: 'Template',
+    value: 'template',
+  },
+];
+
+function errorEntry(error) {
+  return {
+    code: error.code,
+    message: toPipedreamError(error).message,
+    requestId: error.requestId,
+    retryable: error.retryable,
+  };
+}
+
+/** Runs `work` on each entry, at most `limit` at once. */
+async function eachLimited(entries, limit, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) await work(entries[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, entries.length) }, worker));
+}
+
 /** @type {import('@pipedream/types').Action<any, any>} */
 export default {
   key: 'canvelete-render-many',
   name: 'Render Many',
   description:
     'Render many variants in one step, with rate-limit-aware concurrency; each item gets its own result, so one failure never fails the rest. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.0.2',
+  version: '0.1.0',
   type: 'action',
   annotations: {
     destructiveHint: false,
@@ -45,9 +75,28 @@ export default {
   },
   props: {
     app,
+    source: {
+      type: 'string',
+      label: 'Source',
+      description:
+        'Render one of your designs, or a template from the Canvelete library (its typed variables read the items’ values).',
+      options: SOURCE_OPTIONS,
+      optional: true,
+      default: 'design',
+    },
+    // Both optional: the run checks that the one the Source names is set. Steps saved before
+    // Source existed have only a Design, and Source defaults to Design.
     designId: {
       propDefinition: [app, 'designId'],
-      description: 'The design every item renders, unless an item names its own `designId`.',
+      description:
+        'The design every item renders (Source: Design), unless an item names its own `designId` or `templateId`.',
+      optional: true,
+    },
+    templateId: {
+      propDefinition: [app, 'templateId'],
+      description:
+        'The template every item renders (Source: Template), unless an item names its own `designId` or `templateId`.',
+      optional: true,
     },
     items: {
       type: 'string[]',
@@ -65,32 +114,69 @@ export default {
       optional: true,
       default: 4,
     },
+    saveFiles: {
+      type: 'boolean',
+      label: 'Save Files',
+      description:
+        'Also download each finished render into the workflow’s temp folder (`STASH_DIR`, or `/tmp`) and return its path as `file` on its result.',
+      optional: true,
+      default: false,
+    },
+  },
+  methods: {
+    /** What plain items render: the Source's kind, the id from its prop, and that prop's label. */
+    target() {
+      return this.source === 'template'
+        ? { kind: 'template', key: 'templateId', id: this.templateId, label: 'Template' }
+        : { kind: 'design', key: 'designId', id: this.designId, label: 'Design' };
+    },
+    /** Downloads one finished render into STASH_DIR under a name unique to the item. */
+    async saveFile(client, index, render) {
+      const file = await client.renders.download(render);
+      const extension = file.format ?? render.format ?? 'bin';
+      return saveRenderedFile(file, `item-${index + 1}-${render.id}.${extension}`);
+    },
   },
   /** @param {any} options */
   async run({ $ }) {
     const client = this.app.client($);
     const rawItems = Array.isArray(this.items) ? this.items : [this.items];
     const parsed = rawItems.map(parseItem);
+    const target = this.target();
+    const needsTarget = parsed.some((item) => !('designId' in item) && !('templateId' in item));
+    if (needsTarget && !target.id) {
+      throw new ConfigurationError(
+        `${target.label}: choose the ${target.kind} the items render (Source is ${target.label}), or name a designId or templateId in every item.`,
+      );
+    }
     return translateErrors(
       async () => {
-        const specsByDesign = new Map();
-        const specsFor = async (designId) => {
-          if (!specsByDesign.has(designId)) {
-            specsByDesign.set(designId, describeFields(await client.designs.retrieve(designId)));
-          }
-          return specsByDesign.get(designId);
+        let specs;
+        const specsFor = async () => {
+          specs ??= describeFields(
+            target.kind === 'template'
+              ? await client.templates.retrieve(target.id)
+              : await client.designs.retrieve(target.id),
+          );
+          return specs;
         };
         const warnings = [];
         const inputs = [];
         for (const [index, item] of parsed.entries()) {
           if (INPUT_KEYS.some((key) => key in item)) {
-            inputs.push({ designId: this.designId, format: this.format || undefined, ...item });
+            // An item that names its own design or template renders that one alone.
+            const own = 'designId' in item || 'templateId' in item;
+            inputs.push({
+              ...(own ? {} : { [target.key]: target.id }),
+              format: this.format || undefined,
+              ...item,
+            });
             continue;
           }
-          const payload = buildDynamicPayload(await specsFor(this.designId), item);
+          const payload = buildDynamicPayload(await specsFor(), item);
           for (const warning of payload.warnings) warnings.push(`Item ${index + 1}: ${warning}`);
           inputs.push({
-            designId: this.designId,
+            [target.key]: target.id,
             format: this.format || undefined,
             dynamicData: payload.dynamicData,
             dynamicElements: payload.dynamicElements,
@@ -103,33 +189,62 @@ export default {
           // A retry of this execution replays finished items instead of rendering them again.
           idempotencyKey: (index, input) => runIdempotencyKey($, `render-many-${index}`, input),
         });
-        const failures = results.filter((result) => !result.ok);
-        if (results.length > 0 && failures.length === results.length) throw failures[0].error;
+        /** The error of each failed item, by index, to fail the step with when all failed. */
+        const causes = new Map();
+        const entries = results.map((result) => {
+          if (result.ok) {
+            // A template render names its template even where the API's record leaves it out.
+            const { templateId } = inputs[result.index];
+            const render =
+              templateId && !result.value.templateId
+                ? { ...result.value, templateId }
+                : result.value;
+            return { index: result.index, ok: true, render };
+          }
+          causes.set(result.index, result.error);
+          return { index: result.index, ok: false, error: errorEntry(result.error) };
+        });
+        if (this.saveFiles) {
+          const finished = entries.filter(
+            (entry) => entry.ok && entry.render.status === 'completed',
+          );
+          await eachLimited(finished, this.concurrency ?? 4, async (entry) => {
+            try {
+              entry.file = await this.saveFile(client, entry.index, entry.render);
+            } catch (error) {
+              // The render exists but its file could not be fetched: this item failed, not the rest.
+              const cause = toCanveleteError(error);
+              causes.set(entry.index, cause);
+              entry.ok = false;
+              entry.error = errorEntry(cause);
+            }
+          });
+        }
+        const failures = entries.filter((entry) => !entry.ok);
+        if (entries.length > 0 && failures.length === entries.length) {
+          throw causes.get(failures[0].index);
+        }
+        const saved = entries.filter((entry) => entry.file).length;
         $.export(
           '$summary',
-          `Rendered ${results.length - failures.length} of ${results.length}${failures.length ? ` (${failures.length} failed)` : ''}`,
+          `Rendered ${entries.length - failures.length} of ${entries.length}${failures.length ? ` (${failures.length} failed)` : ''}${this.saveFiles ? `; saved ${saved} file${saved === 1 ? '' : 's'}` : ''}`,
         );
         return {
-          succeeded: results.length - failures.length,
+          succeeded: entries.length - failures.length,
           failed: failures.length,
           warnings,
-          results: results.map((result) =>
-            result.ok
-              ? { index: result.index, ok: true, render: result.value }
-              : {
-                  index: result.index,
-                  ok: false,
-                  error: {
-                    code: result.error.code,
-                    message: toPipedreamError(result.error).message,
-                    requestId: result.error.requestId,
-                    retryable: result.error.retryable,
-                  },
-                },
-          ),
+          results: entries,
         };
       },
-      { labels: { designId: 'Design', format: 'Format', dynamicData: 'Items' } },
+      {
+        labels: {
+          designId: 'Design',
+          templateId: 'Template',
+          format: 'Format',
+          dynamicData: 'Items',
+        },
+        subject: target.label,
+      },
     );
   },
 };

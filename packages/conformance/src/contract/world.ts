@@ -1,0 +1,68 @@
+// A sandbox and one connected driver per platform, for a test file's lifetime.
+import { type Sandbox, type SandboxOptions, startSandbox } from '@canvelete/sandbox';
+import type { ConnectorDriver, DriverFailure, DriverPlatform } from '@canvelete/testing/drivers';
+import { afterAll, beforeAll } from 'vitest';
+import { PLATFORMS } from './platforms.ts';
+
+/** The sandbox's seeded designs (apps/sandbox/src/seed). */
+export const SEED = {
+  certificate: 'cm4sbxcert1f1cate00000001',
+  productCard: 'cm4sbxprodct0card00000002',
+  ogImage: 'cm4sbx0graph1mage00000003',
+  dailyPost: 'cm4sbxda1lypost0000000004',
+  ticketTemplate: 'cm4sbxt1cket0tmpl00000005',
+  staticBanner: 'cm4sbxstat1cbanner0000006',
+} as const;
+
+export interface ContractWorld {
+  readonly sandbox: Sandbox;
+  driver(platform: DriverPlatform): ConnectorDriver;
+}
+
+/** Starts the sandbox and connects every platform's driver to it (beforeAll / afterAll). */
+export function useContractWorld(options: SandboxOptions = {}): ContractWorld {
+  let sandbox: Sandbox | undefined;
+  const drivers = new Map<DriverPlatform, ConnectorDriver>();
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 11, webhookRetryScheduleMs: [100], ...options });
+    for (const entry of PLATFORMS) {
+      drivers.set(
+        entry.platform,
+        await entry.connect({
+          credentials: {
+            apiKey: sandbox.apiKey,
+            baseUrl: sandbox.url,
+            webhookSecret: sandbox.webhookSecret,
+          },
+        }),
+      );
+    }
+  }, 60_000);
+  afterAll(async () => {
+    for (const driver of drivers.values()) await driver.close();
+    await sandbox?.close();
+  });
+  return {
+    get sandbox() {
+      if (!sandbox) throw new Error('the contract world is not started yet');
+      return sandbox;
+    },
+    driver(platform) {
+      const driver = drivers.get(platform);
+      if (!driver) throw new Error(`no driver for ${platform}`);
+      return driver;
+    },
+  };
+}
+
+/** Awaits an operation that must fail on the platform and returns what the user saw. */
+export async function failureOf(operation: Promise<unknown>): Promise<DriverFailure['view']> {
+  try {
+    await operation;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'DriverFailure')
+      return (error as DriverFailure).view;
+    throw error;
+  }
+  throw new Error('expected the platform to fail the operation');
+}
