@@ -44,6 +44,9 @@ export function driverOptions(target: DemoTarget): DriverOptions {
   };
 }
 
+/** Every connector the demo plays, in table order. */
+export const CONNECTOR_PLATFORMS = Object.keys(CONNECT) as DriverPlatform[];
+
 export interface Connectors {
   get(platform: DriverPlatform): Promise<ConnectorDriver>;
   close(): Promise<void>;

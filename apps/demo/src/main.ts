@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: every scenario against the embedded sandbox (or CANVELETE_API_KEY's account).
 import { resolve } from 'node:path';
-import { runDemo } from './run-demo.js';
+import { describeError, runDemo } from './run-demo.js';
 import { summaryTable } from './summary-table.js';
 
 const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), 'demo-output');
@@ -11,6 +11,10 @@ const run = await runDemo({
   apiKey: process.env.CANVELETE_API_KEY || undefined,
   baseUrl: process.env.CANVELETE_BASE_URL || undefined,
   log: (line) => console.log(line),
+}).catch((error: unknown) => {
+  // Setting up failed (the sandbox, or the account's designs): say what, without a stack.
+  console.error(`The demo could not start: ${describeError(error)}`);
+  process.exit(1);
 });
 console.log(`\n${summaryTable(run.results)}\n`);
 const failed = run.results.filter((r) => !r.ok).length;

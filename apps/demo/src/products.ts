@@ -24,3 +24,10 @@ export const LAUNCH_POST = {
   title: 'Meet the ceramic mug',
   subtitle: 'Hand-glazed, dishwasher safe, €12.50',
 };
+
+/** The launch post's data; the author's avatar only where the target serves sample images. */
+export function launchPostData(assetsUrl: string | undefined): Record<string, string> {
+  return assetsUrl
+    ? { ...LAUNCH_POST, author_avatar: `${assetsUrl}/avatar.png` }
+    : { ...LAUNCH_POST };
+}

@@ -1,9 +1,10 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Sandbox, startSandbox } from '@canvelete/sandbox';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRun, runDemo } from './run-demo.js';
 
 const CONNECTORS = ['zapier', 'n8n', 'pipedream'] as const;
@@ -85,5 +86,55 @@ describe('the demo against the embedded sandbox', () => {
       expect(html).toContain(`<a href="certificate-${platform}.pdf">`);
     }
     expect(html).not.toContain('failed</td>');
+  });
+});
+
+describe('the demo against an account given by CANVELETE_API_KEY', () => {
+  // A sandbox started apart from the demo stands in for a real account: the demo finds the designs
+  // by name and, as Canvelete could not call back into this machine, polls and skips the trigger.
+  const KEY = 'cvt_DEMOCANARY0000000000000000000001';
+  let run: DemoRun;
+  let sandbox: Sandbox;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, apiKey: KEY });
+    run = await runDemo({
+      outDir: await mkdtemp(join(tmpdir(), 'canvelete-demo-account-')),
+      apiKey: KEY,
+      baseUrl: sandbox.url,
+      log: (line) => lines.push(line),
+    });
+  }, 300_000);
+  afterAll(() => sandbox?.close());
+
+  it('renders through every connector by polling, and says so', () => {
+    expect(
+      run.results.filter((r) => !r.ok).map((r) => `${r.scenario}/${r.platform}: ${r.error}`),
+    ).toEqual([]);
+    const certificates = run.results.filter(
+      (r) => r.scenario === 'certificate' && r.platform !== 'core',
+    );
+    expect(certificates.map((r) => r.platform).sort()).toEqual(['n8n', 'pipedream', 'zapier']);
+    for (const result of certificates) expect(result.note).toContain('polled');
+  });
+
+  it('skips the instant trigger on every platform, naming the polling alternative', () => {
+    const triggers = run.results.filter((r) => r.scenario === 'render-completed');
+    expect(triggers).toHaveLength(4);
+    for (const result of triggers) {
+      expect(result.skipped).toBe(true);
+      expect(result.note).toMatch(/poll|sandbox/i);
+    }
+  });
+
+  it('never prints or writes the key', async () => {
+    const written = [
+      lines.join('\n'),
+      await readFile(run.galleryPath, 'utf8'),
+      await readFile(join(run.outDir, 'summary.json'), 'utf8'),
+    ].join('\n');
+    expect(written.length).toBeGreaterThan(500);
+    expect(written).not.toContain('DEMOCANARY');
   });
 });

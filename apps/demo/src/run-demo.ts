@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Canvelete, CanveleteError } from '@canvelete/core';
-import { type Sandbox, startSandbox } from '@canvelete/sandbox';
+import { type Sandbox, SEED_DESIGN_IDS, startSandbox } from '@canvelete/sandbox';
 import { openConnectors } from './connectors.js';
 import { galleryHtml } from './gallery.js';
 import { SCENARIOS } from './scenarios/index.js';
@@ -16,10 +16,10 @@ import {
 
 /** The sandbox's seeded designs, by the role they play in the demo. */
 const SANDBOX_DESIGNS: DemoDesigns = {
-  certificate: 'cm4sbxcert1f1cate00000001',
-  productCard: 'cm4sbxprodct0card00000002',
-  socialImage: 'cm4sbx0graph1mage00000003',
-  dailyPost: 'cm4sbxda1lypost0000000004',
+  certificate: SEED_DESIGN_IDS.certificate,
+  productCard: SEED_DESIGN_IDS.productCard,
+  socialImage: SEED_DESIGN_IDS.ogImage,
+  dailyPost: SEED_DESIGN_IDS.dailyPost,
 };
 
 export interface DemoOptions {
@@ -36,21 +36,32 @@ export interface DemoRun {
   galleryPath: string;
 }
 
-async function findDesignsByName(client: Canvelete): Promise<DemoDesigns> {
+/** Design names that fit each role, most specific first (whole words, so "Blog" is no "og"). */
+const ROLE_PATTERNS: Array<[keyof DemoDesigns, RegExp]> = [
+  ['certificate', /\bcertificate\b/i],
+  ['productCard', /\bproduct\b/i],
+  ['socialImage', /\b(open graph|og|social image|social card)\b/i],
+  ['dailyPost', /\b(daily|post)\b/i],
+];
+
+/** On a real account: the first design whose name fits each role, never one design for two roles. */
+export async function findDesignsByName(client: Canvelete): Promise<DemoDesigns> {
   const byRole: Partial<DemoDesigns> = {};
-  const patterns: Array<[keyof DemoDesigns, RegExp]> = [
-    ['certificate', /certificate/i],
-    ['productCard', /product/i],
-    ['socialImage', /social|open graph|og/i],
-    ['dailyPost', /daily|post/i],
-  ];
+  const taken = new Set<string>();
   for await (const design of client.designs.iterate({ limit: 100 })) {
-    for (const [role, pattern] of patterns)
-      if (!byRole[role] && pattern.test(design.name)) byRole[role] = design.id;
+    const role = ROLE_PATTERNS.find(([r, pattern]) => !byRole[r] && pattern.test(design.name));
+    if (role && !taken.has(design.id)) {
+      byRole[role[0]] = design.id;
+      taken.add(design.id);
+    }
   }
-  const missing = patterns.map(([role]) => role).filter((role) => !byRole[role]);
+  const missing = ROLE_PATTERNS.map(([role]) => role).filter((role) => !byRole[role]);
   if (missing.length > 0)
-    throw new Error(`No design on this account looks like: ${missing.join(', ')}`);
+    throw new Error(
+      `No design on this account is named like a ${missing.join(', ')} (looked for ${missing
+        .map((role) => ROLE_PATTERNS.find(([r]) => r === role)?.[1].source)
+        .join('; ')})`,
+    );
   return byRole as DemoDesigns;
 }
 
@@ -84,6 +95,7 @@ async function openTarget(
     target: {
       apiKey: sandbox.apiKey,
       baseUrl: sandbox.url,
+      assetsUrl: `${sandbox.url}/assets`,
       webhookSecret: sandbox.webhookSecret,
       client,
       canCallBack: true,
@@ -92,7 +104,7 @@ async function openTarget(
   };
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (CanveleteError.isInstance(error)) return `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,8 @@ import type { ConnectorDriver, DriverPlatform } from '@canvelete/testing/drivers
 export interface DemoTarget {
   baseUrl: string;
   apiKey: string;
+  /** The sandbox's sample images (`…/assets`); real accounts have none to offer. */
+  assetsUrl?: string;
   /** Signs per-request callbacks; known for the sandbox only. */
   webhookSecret?: string;
   /** True when Canvelete can call back into this machine (the sandbox on loopback). */

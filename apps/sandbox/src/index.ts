@@ -1,5 +1,6 @@
 // Public surface of @canvelete/sandbox.
 
+export { SEED_DESIGN_IDS } from './seed/designs.js';
 export type { SandboxStats } from './server/context.js';
 export type { SandboxKeyOption, SandboxOptions } from './server/options.js';
 export { FAIL_REFERENCE_PREFIX } from './server/render-service.js';

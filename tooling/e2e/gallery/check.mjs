@@ -2,14 +2,15 @@
 // Usage: node check.mjs <path/to/index.html> [--screenshot <file.png>]
 // Opens the demo gallery in headless system Chromium (CHROMIUM_PATH, default /usr/bin/chromium),
 // offline, prints one line per image and link, saves a full-page screenshot beside index.html,
-// and exits 1 on a broken image, no image at all, a missing PDF, or any non-local request.
+// and exits 1 on a broken image, no image at all, a missing PDF, an output of summary.json that
+// the page leaves out, or any non-local request.
 // Exit 2: bad usage, or the gallery or Chromium cannot be found or started.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inspectGallery } from './src/inspect-gallery.mjs';
 import { chromiumPath, isExecutable } from './src/launch-chromium.mjs';
-import { judgeGallery } from './src/verdict.mjs';
+import { judgeCoverage, judgeGallery } from './src/verdict.mjs';
 
 const log = (/** @type {string} */ line) => console.log(`gallery-check: ${line}`);
 
@@ -60,6 +61,9 @@ try {
 
 log(`${indexPath} in ${inspection.browserVersion}`);
 const { lines, problems } = judgeGallery(inspection);
+const summaryPath = join(dirname(indexPath), 'summary.json');
+if (existsSync(summaryPath))
+  problems.push(...judgeCoverage(JSON.parse(readFileSync(summaryPath, 'utf8')), inspection));
 for (const line of lines) console.log(`  ${line}`);
 log(`screenshot ${inspection.screenshotPath}`);
 const summary = `${inspection.images.length} images, ${inspection.links.length} links`;

@@ -2,7 +2,7 @@
 // handler, n8n's engine, the Pipedream harness), via the drivers in @canvelete/testing.
 import { randomUUID } from 'node:crypto';
 import type { DriverPlatform, DriverRenderResult } from '@canvelete/testing/drivers';
-import { COURSE_COMPLETION, LAUNCH_POST, PRODUCTS } from '../products.js';
+import { COURSE_COMPLETION, launchPostData, PRODUCTS } from '../products.js';
 import {
   type DemoArtifact,
   type ScenarioContext,
@@ -68,7 +68,7 @@ export function productCardsVia(platform: DriverPlatform): Runner {
 export function productLaunchVia(platform: DriverPlatform): Runner {
   return async (context) => {
     const driver = await context.connector(platform);
-    const { designs, baseUrl } = context.target;
+    const { designs, assetsUrl } = context.target;
     context.progress(`${driver.label}: a product card and a 1200×630 social image`);
     const [card, social] = await Promise.all([
       driver.render({
@@ -80,7 +80,7 @@ export function productLaunchVia(platform: DriverPlatform): Runner {
       driver.render({
         designId: designs.socialImage,
         format: 'png',
-        data: { ...LAUNCH_POST, author_avatar: `${baseUrl}/assets/avatar.png` },
+        data: launchPostData(assetsUrl),
       }),
     ]);
     const artifacts = [

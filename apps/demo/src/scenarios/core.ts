@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Render, verifyWebhook, type WebhookEvent } from '@canvelete/core';
-import { COURSE_COMPLETION, dailyPostData, LAUNCH_POST, PRODUCTS } from '../products.js';
+import { COURSE_COMPLETION, dailyPostData, launchPostData, PRODUCTS } from '../products.js';
 import { type ScenarioContext, type ScenarioOutcome, ScenarioSkipped } from '../types.js';
 
 async function saveRender(context: ScenarioContext, name: string, render: Render) {
@@ -75,10 +75,7 @@ export async function productLaunch(context: ScenarioContext): Promise<ScenarioO
       {
         designId: designs.socialImage,
         format: 'png',
-        dynamicData: {
-          ...LAUNCH_POST,
-          author_avatar: `${context.target.baseUrl}/assets/avatar.png`,
-        },
+        dynamicData: launchPostData(context.target.assetsUrl),
       },
       { deadline: Date.now() + 60_000 },
     ),

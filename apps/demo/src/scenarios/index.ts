@@ -1,4 +1,5 @@
-import type { Scenario } from '../types.js';
+import { CONNECTOR_PLATFORMS } from '../connectors.js';
+import type { Platform, Scenario } from '../types.js';
 import {
   certificateVia,
   productCardsVia,
@@ -14,6 +15,13 @@ import {
 } from './core.js';
 import { pipedreamDailyPost } from './daily-schedule.js';
 
+type Runner = Scenario['runners'][Platform];
+
+/** The same pattern on each connector: a new platform joins every scenario by joining the list. */
+function onEveryConnector(via: (platform: (typeof CONNECTOR_PLATFORMS)[number]) => Runner) {
+  return Object.fromEntries(CONNECTOR_PLATFORMS.map((platform) => [platform, via(platform)]));
+}
+
 /**
  * The integration patterns from Canvelete's docs, each with a runner per platform: the core
  * library itself, then each connector in its platform's runtime.
@@ -24,9 +32,7 @@ export const SCENARIOS: Scenario[] = [
     title: 'Form submission → certificate PDF',
     runners: {
       core: certificatePdf,
-      zapier: certificateVia('zapier'),
-      n8n: certificateVia('n8n'),
-      pipedream: certificateVia('pipedream'),
+      ...onEveryConnector(certificateVia),
     },
   },
   {
@@ -34,9 +40,7 @@ export const SCENARIOS: Scenario[] = [
     title: 'New products → one product card each',
     runners: {
       core: productCards,
-      zapier: productCardsVia('zapier'),
-      n8n: productCardsVia('n8n'),
-      pipedream: productCardsVia('pipedream'),
+      ...onEveryConnector(productCardsVia),
     },
   },
   {
@@ -49,9 +53,7 @@ export const SCENARIOS: Scenario[] = [
     title: 'Product → card + 1200×630 social image',
     runners: {
       core: productLaunch,
-      zapier: productLaunchVia('zapier'),
-      n8n: productLaunchVia('n8n'),
-      pipedream: productLaunchVia('pipedream'),
+      ...onEveryConnector(productLaunchVia),
     },
   },
   {
@@ -59,9 +61,7 @@ export const SCENARIOS: Scenario[] = [
     title: 'render.completed → instant trigger (signature verified)',
     runners: {
       core: renderCompletedTrigger,
-      zapier: renderCompletedVia('zapier'),
-      n8n: renderCompletedVia('n8n'),
-      pipedream: renderCompletedVia('pipedream'),
+      ...onEveryConnector(renderCompletedVia),
     },
   },
 ];

@@ -49,8 +49,11 @@ describe.each(PLATFORMS.map((p) => p.platform))('instant trigger on %s', (platfo
   });
 
   it('drops the same delivery when it comes again', async () => {
-    await trigger.deliver(genuine);
-    expect(verdict(await trigger.deliver(genuine))).toEqual({ accepted: true, runs: 0 });
+    const delivery = resigned(genuine, trigger.signingSecret ?? '', {
+      eventId: `evt_twice_${randomUUID()}`,
+    });
+    expect(verdict(await trigger.deliver(delivery))).toEqual({ accepted: true, runs: 1 });
+    expect(verdict(await trigger.deliver(delivery))).toEqual({ accepted: true, runs: 0 });
   });
 
   it.each(['v1', 'sha256', 'hex'] as const)(
@@ -97,8 +100,9 @@ describe.each(PLATFORMS.map((p) => p.platform))('instant trigger on %s', (platfo
   });
 
   it('unsubscribes when deactivated', async () => {
-    const url = trigger.url;
-    await trigger.close();
-    expect((await client.webhooks.list()).map((s) => s.url)).not.toContain(url);
+    const own = await world.driver(platform).instantTrigger({ reference: `${reference}-own` });
+    expect((await client.webhooks.list()).map((s) => s.url)).toContain(own.url);
+    await own.close();
+    expect((await client.webhooks.list()).map((s) => s.url)).not.toContain(own.url);
   });
 });

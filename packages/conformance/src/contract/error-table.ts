@@ -4,6 +4,7 @@
 import type { CanveleteErrorCode } from '@canvelete/core';
 import type { SandboxOptions } from '@canvelete/sandbox';
 import type { DriverRenderRequest } from '@canvelete/testing/drivers';
+import { CANARY_READ_ONLY_KEY, CANARY_UNKNOWN_KEY } from './canaries.ts';
 import type { PerPlatform } from './platforms.ts';
 import { SEED } from './world.ts';
 
@@ -64,7 +65,7 @@ const plain: Seen = { kind: 'Error' };
 export const ERROR_TABLE: ErrorRow[] = [
   {
     code: 'UNAUTHORIZED',
-    fault: { via: 'sandbox', apiKey: 'cvt_unknown_key_000000000000000000' },
+    fault: { via: 'sandbox', apiKey: CANARY_UNKNOWN_KEY },
     mentions: /key/i,
     seen: { zapier: zapier('ExpiredAuthError'), n8n: api(401), pipedream: configuration },
   },
@@ -77,8 +78,8 @@ export const ERROR_TABLE: ErrorRow[] = [
     code: 'INSUFFICIENT_SCOPE',
     fault: {
       via: 'sandbox',
-      sandbox: { keys: [{ key: 'cvt_readonly_contract_00000000000', scopes: ['designs:read'] }] },
-      apiKey: 'cvt_readonly_contract_00000000000',
+      sandbox: { keys: [{ key: CANARY_READ_ONLY_KEY, scopes: ['designs:read'] }] },
+      apiKey: CANARY_READ_ONLY_KEY,
     },
     mentions: /scope/i,
     seen: {

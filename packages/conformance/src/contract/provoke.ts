@@ -2,14 +2,14 @@
 // platform printed while doing it (for the secret sweep).
 
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { Canvelete } from '@canvelete/core';
 import { type Sandbox, startSandbox } from '@canvelete/sandbox';
-import type { ConnectorDriver, DriverErrorView } from '@canvelete/testing/drivers';
+import type { DriverErrorView } from '@canvelete/testing/drivers';
 import { type ScriptedServer, startScriptedServer } from '@canvelete/testing/http';
 import { CANARY_KEY, CANARY_SECRET } from './canaries.ts';
 import { forged } from './delivery-cases.ts';
-import { type ErrorRow, RENDER_REQUEST } from './error-table.ts';
+import { type ErrorRow, type Fault, RENDER_REQUEST } from './error-table.ts';
 import type { PlatformEntry } from './platforms.ts';
 import { failureOf } from './world.ts';
 
@@ -23,18 +23,23 @@ export interface Provoked {
   secrets: Record<string, string | undefined>;
 }
 
-async function closedPort(): Promise<string> {
-  const server = createServer();
+/** Where a fault lives: the URL and key a driver connects with. */
+export interface FaultSite {
+  baseUrl: string;
+  apiKey: string;
+  sandbox: Sandbox | undefined;
+  close(): Promise<void>;
+}
+
+/** A port that takes connections and drops them at once: a network failure on every request. */
+async function droppingServer(): Promise<Server> {
+  const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return server;
 }
 
 /** Answers every request like the row says, echoing the caller's Authorization into the message. */
-function echoingServer(
-  fault: Extract<ErrorRow['fault'], { via: 'answer' }>,
-): Promise<ScriptedServer> {
+function echoingServer(fault: Extract<Fault, { via: 'answer' }>): Promise<ScriptedServer> {
   return startScriptedServer((request) => {
     const body = fault.body as { error?: { code: string; message: string } } | string;
     if (typeof body === 'string') return { status: fault.status, body, headers: fault.headers };
@@ -47,40 +52,58 @@ function echoingServer(
   });
 }
 
+/** Starts what a fault needs: the sandbox configured for it, an echoing server or a dropping port. */
+export async function openFault(fault: Fault): Promise<FaultSite> {
+  const apiKey = fault.via === 'sandbox' && fault.apiKey ? fault.apiKey : CANARY_KEY;
+  if (fault.via === 'answer') {
+    const server = await echoingServer(fault);
+    return { baseUrl: server.url, apiKey, sandbox: undefined, close: () => server.close() };
+  }
+  if (fault.via === 'unreachable') {
+    const server = await droppingServer();
+    const { port } = server.address() as AddressInfo;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey,
+      sandbox: undefined,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+  const sandbox = await startSandbox({
+    port: 0,
+    apiKey: CANARY_KEY,
+    webhookSecret: CANARY_SECRET,
+    webhookRetryScheduleMs: [100],
+    ...(fault.via === 'sandbox' ? fault.sandbox : {}),
+    ...(fault.via === 'no-webhook-api' ? { webhookApi: false } : {}),
+  });
+  return { baseUrl: sandbox.url, apiKey, sandbox, close: () => sandbox.close() };
+}
+
 export async function provoke(row: ErrorRow, entry: PlatformEntry): Promise<Provoked> {
   const fault = row.fault;
-  let sandbox: Sandbox | undefined;
-  let server: ScriptedServer | undefined;
-  let driver: ConnectorDriver | undefined;
-  const secrets: Record<string, string | undefined> = {};
-  try {
-    let baseUrl: string;
-    if (fault.via === 'answer') {
-      server = await echoingServer(fault);
-      baseUrl = server.url;
-    } else if (fault.via === 'unreachable') {
-      baseUrl = await closedPort();
-    } else {
-      sandbox = await startSandbox({
-        port: 0,
-        apiKey: CANARY_KEY,
-        webhookSecret: CANARY_SECRET,
-        webhookRetryScheduleMs: [100],
-        ...(fault.via === 'sandbox' ? fault.sandbox : {}),
-        ...(fault.via === 'no-webhook-api' ? { webhookApi: false } : {}),
-      });
-      baseUrl = sandbox.url;
-    }
-    const apiKey = fault.via === 'sandbox' && fault.apiKey ? fault.apiKey : CANARY_KEY;
-    driver = await entry.connect({
-      credentials: { apiKey, baseUrl, webhookSecret: CANARY_SECRET },
+  const site = await openFault(fault);
+  const driver = await entry
+    .connect({
+      credentials: { apiKey: site.apiKey, baseUrl: site.baseUrl, webhookSecret: CANARY_SECRET },
+    })
+    .catch(async (error: unknown) => {
+      await site.close();
+      throw error;
     });
-
-    if (fault.via === 'forged-delivery' && sandbox) {
+  const secrets: Record<string, string | undefined> = {};
+  const done = (view: DriverErrorView | undefined, notice?: string): Provoked => ({
+    view,
+    notice,
+    transcript: driver.transcript(),
+    secrets,
+  });
+  try {
+    if (fault.via === 'forged-delivery' && site.sandbox) {
       const reference = `forged-${entry.platform}`;
       const trigger = await driver.instantTrigger({ reference });
       secrets['subscription secret'] = trigger.signingSecret;
-      const client = new Canvelete({ apiKey: CANARY_KEY, baseUrl: sandbox.url });
+      const client = new Canvelete({ apiKey: CANARY_KEY, baseUrl: site.sandbox.url });
       await client.renders.create({ ...RENDER_REQUEST, reference } as never, {
         pollIntervalMs: 50,
       });
@@ -88,26 +111,23 @@ export async function provoke(row: ErrorRow, entry: PlatformEntry): Promise<Prov
       await trigger.close();
       if (outcome.accepted || outcome.events.length > 0)
         throw new Error(`${entry.platform} took a forged delivery`);
-      return { view: outcome.refusal, notice: undefined, transcript: driver.transcript(), secrets };
+      return done(outcome.refusal);
     }
     if (fault.via === 'no-webhook-api') {
       try {
         const trigger = await driver.instantTrigger();
         const notice = trigger.notice;
         await trigger.close();
-        return { view: undefined, notice, transcript: driver.transcript(), secrets };
+        return done(undefined, notice);
       } catch (error) {
         if (!(error instanceof Error) || error.name !== 'DriverFailure') throw error;
-        const view = (error as Error & { view: DriverErrorView }).view;
-        return { view, notice: undefined, transcript: driver.transcript(), secrets };
+        return done((error as Error & { view: DriverErrorView }).view);
       }
     }
     const request = { ...RENDER_REQUEST, ...(fault.via === 'sandbox' ? fault.request : {}) };
-    const view = await failureOf(driver.render(request as typeof RENDER_REQUEST));
-    return { view, notice: undefined, transcript: driver.transcript(), secrets };
+    return done(await failureOf(driver.render(request as typeof RENDER_REQUEST)));
   } finally {
-    await driver?.close();
-    await server?.close();
-    await sandbox?.close();
+    await driver.close();
+    await site.close();
   }
 }

@@ -1,11 +1,19 @@
 // The secret-leak sweep over the working paths: with recognisable credentials, nothing a platform
-// shows or stores while rendering and triggering contains the API key or a signing secret. (The
-// error paths are swept row by row in error-table.contract.test.ts.)
+// shows or stores while rendering and triggering contains the API key or a signing secret, and
+// neither does any operation's error path (render's is also swept row by row in
+// error-table.contract.test.ts).
 import { Canvelete } from '@canvelete/core';
+import {
+  type ConnectorDriver,
+  DriverFailure,
+  type DriverRenderResult,
+} from '@canvelete/testing/drivers';
 import { describe, expect, it } from 'vitest';
-import { CANARY_KEY, CANARY_SECRET, leaksIn, textOf } from './canaries.ts';
+import { CANARY_KEY, CANARY_SECRET, CANARY_UNKNOWN_KEY, leaksIn, textOf } from './canaries.ts';
 import { forged } from './delivery-cases.ts';
+import { ERROR_TABLE, type Fault, RENDER_REQUEST } from './error-table.ts';
 import { PLATFORMS } from './platforms.ts';
+import { openFault } from './provoke.ts';
 import { SEED, useContractWorld } from './world.ts';
 
 const world = useContractWorld({ apiKey: CANARY_KEY, webhookSecret: CANARY_SECRET });
@@ -40,5 +48,75 @@ describe.each(PLATFORMS.map((p) => p.platform))('on %s', (platform) => {
     const text = [...shown.map(textOf), driver.transcript()].join('\n');
     expect(text.length).toBeGreaterThan(100);
     expect(leaksIn(text, { 'subscription secret': subscriptionSecret })).toEqual([]);
+  });
+});
+
+/** Faults that reach every operation: a key the sandbox does not know, servers echoing the key. */
+const FAULTS: Array<[string, Fault]> = [
+  ['an unknown key', { via: 'sandbox', apiKey: CANARY_UNKNOWN_KEY }],
+  ...(['UNAUTHORIZED', 'FORBIDDEN', 'INVALID_ELEMENT', 'CONFLICT'] as const).map(
+    (code): [string, Fault] => {
+      const row = ERROR_TABLE.find((r) => r.code === code);
+      if (!row) throw new Error(`no error-table row for ${code}`);
+      const fault =
+        code === 'UNAUTHORIZED'
+          ? ({
+              via: 'answer',
+              status: 401,
+              body: { error: { code: 'INVALID_API_KEY', message: 'Bad key.' } },
+            } as Fault)
+          : row.fault;
+      return [`a server answering ${code} and echoing the key`, fault];
+    },
+  ),
+];
+
+type Operation = (driver: ConnectorDriver) => Promise<unknown>;
+const OPERATIONS: Array<[string, Operation]> = [
+  ['fields', (driver) => driver.fields({ designId: SEED.productCard })],
+  ['render', (driver) => driver.render(RENDER_REQUEST)],
+  [
+    'renderMany',
+    (driver) => driver.renderMany([RENDER_REQUEST, { ...RENDER_REQUEST, scale: 0.2 }]),
+  ],
+  ['instantTrigger', (driver) => driver.instantTrigger()],
+];
+
+/** What an operation left for the user: its error, or (Render Many) the failed items it returned. */
+async function outcomeOf(
+  operation: Promise<unknown>,
+): Promise<{ failed: boolean; shown: unknown }> {
+  try {
+    const value = await operation;
+    const items = Array.isArray(value) ? (value as DriverRenderResult[]) : [];
+    return {
+      failed: items.length > 0 && items.every((item) => item.output.status === 'failed'),
+      shown: value,
+    };
+  } catch (error) {
+    if (error instanceof DriverFailure) return { failed: true, shown: error.view };
+    throw error;
+  }
+}
+
+describe.each(FAULTS)('every operation against %s', (_name, fault) => {
+  it.each(PLATFORMS)('on $platform fails and shows no secret', async (entry) => {
+    const site = await openFault(fault);
+    const driver = await entry.connect({
+      credentials: { apiKey: site.apiKey, baseUrl: site.baseUrl, webhookSecret: CANARY_SECRET },
+    });
+    try {
+      const shown: unknown[] = [];
+      for (const [name, operation] of OPERATIONS) {
+        const outcome = await outcomeOf(operation(driver));
+        expect(outcome.failed, `${name} failed`).toBe(true);
+        shown.push(outcome.shown);
+      }
+      const text = [...shown.map(textOf), driver.transcript()].join('\n');
+      expect(leaksIn(text)).toEqual([]);
+    } finally {
+      await driver.close();
+      await site.close();
+    }
   });
 });

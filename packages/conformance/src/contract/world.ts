@@ -1,18 +1,16 @@
 // A sandbox and one connected driver per platform, for a test file's lifetime.
-import { type Sandbox, type SandboxOptions, startSandbox } from '@canvelete/sandbox';
+import {
+  type Sandbox,
+  type SandboxOptions,
+  SEED_DESIGN_IDS,
+  startSandbox,
+} from '@canvelete/sandbox';
 import type { ConnectorDriver, DriverFailure, DriverPlatform } from '@canvelete/testing/drivers';
 import { afterAll, beforeAll } from 'vitest';
 import { PLATFORMS } from './platforms.ts';
 
-/** The sandbox's seeded designs (apps/sandbox/src/seed). */
-export const SEED = {
-  certificate: 'cm4sbxcert1f1cate00000001',
-  productCard: 'cm4sbxprodct0card00000002',
-  ogImage: 'cm4sbx0graph1mage00000003',
-  dailyPost: 'cm4sbxda1lypost0000000004',
-  ticketTemplate: 'cm4sbxt1cket0tmpl00000005',
-  staticBanner: 'cm4sbxstat1cbanner0000006',
-} as const;
+/** The sandbox's seeded designs and template. */
+export const SEED = SEED_DESIGN_IDS;
 
 export interface ContractWorld {
   readonly sandbox: Sandbox;

@@ -36,6 +36,8 @@ export type PipedreamDriverOptions = DriverOptions & {
   callbackTimeoutMs?: number;
 };
 
+/** A workflow timeout for polled steps: long enough for a real account's render queue. */
+const POLL_TIMEOUT_SECONDS = 300;
 /** Pause between polls once the step polls; stands in for the component's 30 s rerun delay. */
 const POLL_PAUSE_MS = 200;
 /** More than the component's own MAX_RERUNS, so the component's limit is the one that applies. */
@@ -154,8 +156,14 @@ export class PipedreamSession {
         saveFile: true,
       });
       this.transcript.json('Render Design props', action.values);
-      const execution = action.execution(this.callbacks ? {} : { callbacks: 'drop' });
-      const { result, waited } = await this.waitOut(execution);
+      if (!this.callbacks) {
+        // Canvelete cannot reach this machine's resume URL, so none is handed out: the step runs
+        // as in the builder's Test, where the component polls within the workflow's timeout.
+        const polled = await action.run({ test: true, timeoutSeconds: POLL_TIMEOUT_SECONDS });
+        this.transcript.step('Render Design (polled within the timeout)', polled);
+        return this.renderResult(polled, 'poll');
+      }
+      const { result, waited } = await this.waitOut(action.execution());
       return this.renderResult(result, waited);
     });
   }
@@ -167,9 +175,9 @@ export class PipedreamSession {
 
   /**
    * Run 1 creates the render with the rerun's resume_url as callback and pauses; the sandbox's
-   * POST to that URL wakes run 2. Without callbacks (dropped: Canvelete cannot reach us) and after
-   * a wake that found the render unfinished, the rerun delay is what wakes the step: it is let
-   * pass after a short real pause instead of the component's 10 min / 30 s.
+   * POST to that URL wakes run 2. After a wake that found the render unfinished, the rerun delay
+   * is what wakes the step: it is let pass after a short real pause instead of the component's
+   * 30 s.
    */
   private async waitOut(
     execution: ActionExecution,
@@ -177,18 +185,14 @@ export class PipedreamSession {
     let result = await execution.start();
     this.transcript.step('Render Design (run 1)', result);
     if (result.status !== 'suspended') return { result, waited: 'sync' };
-    let waited: DriverRenderResult['waited'] = 'poll';
-    if (this.callbacks) {
-      result = await withTimeout(execution.next(), this.options.callbackTimeoutMs ?? 30_000);
-      this.transcript.step(`Render Design (run ${result.runs}, woken by the callback)`, result);
-      waited = 'callback';
-    }
+    result = await withTimeout(execution.next(), this.options.callbackTimeoutMs ?? 30_000);
+    this.transcript.step(`Render Design (run ${result.runs}, woken by the callback)`, result);
     for (let wakes = 0; result.status === 'suspended' && wakes < MAX_WAKES; wakes++) {
       await sleep(POLL_PAUSE_MS);
       result = await execution.elapse();
       this.transcript.step(`Render Design (run ${result.runs}, rerun delay)`, result);
     }
-    return { result, waited };
+    return { result, waited: 'callback' };
   }
 
   private async renderResult(
@@ -236,7 +240,7 @@ export class PipedreamSession {
         { ...sourceProps(first), items, format: sharedFormat, saveFiles: true },
       ]);
       this.transcript.json('Render Many props', action.values);
-      const result = await action.run();
+      const result = await action.run({ timeoutSeconds: POLL_TIMEOUT_SECONDS });
       this.transcript.step('Render Many', result);
       const output = result.returnValue as
         | {

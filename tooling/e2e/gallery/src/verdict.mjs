@@ -108,3 +108,22 @@ export function judgeGallery(inspection) {
   for (const error of inspection.pageErrors) lines.push(`js   error    ${error}`);
   return { lines, problems };
 }
+
+/**
+ * Every file the demo reported must be on the page: images inline, everything else as a link, so a
+ * gallery that silently drops an output fails too.
+ * @param {Array<{ artifacts?: Array<{ file: string, contentType: string }> }>} results summary.json
+ * @param {Inspection} inspection
+ * @returns {string[]} problems
+ */
+export function judgeCoverage(results, inspection) {
+  const shownImages = new Set(inspection.images.map((image) => decodeURI(image.src)));
+  const shownLinks = new Set(inspection.links.map((link) => decodeURI(link.href)));
+  const problems = [];
+  for (const artifact of results.flatMap((result) => result.artifacts ?? [])) {
+    const inline = artifact.contentType.startsWith('image/');
+    if (!(inline ? shownImages : shownLinks).has(artifact.file))
+      problems.push(`${artifact.file} is in summary.json but not ${inline ? 'shown' : 'linked'}`);
+  }
+  return problems;
+}

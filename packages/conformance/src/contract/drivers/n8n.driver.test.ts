@@ -2,7 +2,12 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Canvelete, describeFields, signWebhook } from '@canvelete/core';
-import { type Sandbox, type SandboxOptions, startSandbox } from '@canvelete/sandbox';
+import {
+  type Sandbox,
+  type SandboxOptions,
+  SEED_DESIGN_IDS as SEED,
+  startSandbox,
+} from '@canvelete/sandbox';
 import {
   type ConnectorDriver,
   createN8nDriver,
@@ -14,11 +19,6 @@ import { rasterInfo } from '../../core/decode.ts';
 
 const require = createRequire(import.meta.url);
 const PACKAGE_DIR = dirname(require.resolve('n8n-nodes-canvelete/package.json'));
-
-const SEED = {
-  productCard: 'cm4sbxprodct0card00000002',
-  ticketTemplate: 'cm4sbxt1cket0tmpl00000005',
-} as const;
 
 async function start(options: SandboxOptions = {}) {
   return startSandbox({ port: 0, seed: 5, webhookRetryScheduleMs: [100], ...options });

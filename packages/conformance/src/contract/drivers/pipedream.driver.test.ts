@@ -3,7 +3,12 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Canvelete, signWebhook } from '@canvelete/core';
-import { type Sandbox, type SandboxOptions, startSandbox } from '@canvelete/sandbox';
+import {
+  type Sandbox,
+  type SandboxOptions,
+  SEED_DESIGN_IDS as SEED,
+  startSandbox,
+} from '@canvelete/sandbox';
 import {
   type ConnectorDriver,
   createPipedreamDriver,
@@ -20,13 +25,6 @@ const COMPONENTS_DIR = join(
   dirname(require.resolve('@canvelete/pipedream/package.json')),
   'components/canvelete',
 );
-
-const SEED = {
-  productCard: 'cm4sbxprodct0card00000002',
-  ogImage: 'cm4sbx0graph1mage00000003',
-  ticketTemplate: 'cm4sbxt1cket0tmpl00000005',
-  staticBanner: 'cm4sbxstat1cbanner0000006',
-} as const;
 
 function start(options: SandboxOptions = {}) {
   return startSandbox({ port: 0, seed: 11, webhookRetryScheduleMs: [100], ...options });
@@ -316,7 +314,7 @@ describe('Pipedream driver fallbacks', () => {
     }
   });
 
-  it('without callbacks: polls after the rerun delay and has no instant trigger', async () => {
+  it('without callbacks: polls within the workflow timeout and has no instant trigger', async () => {
     const driver = await createPipedreamDriver(options(sandbox, { callbacks: false }));
     try {
       const result = await driver.render({ designId: SEED.ogImage, data: { title: 'Polled' } });

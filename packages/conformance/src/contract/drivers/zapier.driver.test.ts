@@ -2,7 +2,7 @@
 // handler, every driver method exercised over real loopback HTTP.
 import { randomUUID } from 'node:crypto';
 import { Canvelete, describeFields } from '@canvelete/core';
-import { type Sandbox, startSandbox } from '@canvelete/sandbox';
+import { type Sandbox, SEED_DESIGN_IDS as SEED, startSandbox } from '@canvelete/sandbox';
 import {
   type ConnectorDriver,
   createZapierDriver,
@@ -14,9 +14,9 @@ import App from '@canvelete/zapier';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const PRODUCT_CARD = 'cm4sbxprodct0card00000002';
-const CERTIFICATE = 'cm4sbxcert1f1cate00000001';
-const TICKET_TEMPLATE = 'cm4sbxt1cket0tmpl00000005';
+const PRODUCT_CARD = SEED.productCard;
+const CERTIFICATE = SEED.certificate;
+const TICKET_TEMPLATE = SEED.ticketTemplate;
 
 let sandbox: Sandbox;
 let driver: ConnectorDriver;
@@ -213,7 +213,12 @@ describe('instantTrigger()', () => {
     expect(await trigger.deliver(delivery)).toMatchObject({ accepted: true, events: [] });
 
     const forged = { ...delivery, body: delivery.body.replace(reference, `${reference}-x`) };
-    expect(await trigger.deliver(forged)).toEqual({ accepted: false, events: [] });
+    const refused = await trigger.deliver(forged);
+    expect(refused).toMatchObject({ accepted: false, events: [] });
+    expect(refused.refusal).toMatchObject({
+      kind: 'HaltedError',
+      code: 'WEBHOOK_VERIFICATION_FAILED',
+    });
 
     await trigger.close();
     expect((await client.webhooks.list()).map((s) => s.url)).not.toContain(trigger.url);
