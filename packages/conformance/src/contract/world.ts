@@ -5,7 +5,7 @@ import {
   SEED_DESIGN_IDS,
   startSandbox,
 } from '@canvelete/sandbox';
-import type { ConnectorDriver, DriverFailure, DriverPlatform } from '@canvelete/testing/drivers';
+import type { ConnectorDriver, DriverPlatform } from '@canvelete/testing/drivers';
 import { afterAll, beforeAll } from 'vitest';
 import { PLATFORMS } from './platforms.ts';
 
@@ -53,14 +53,4 @@ export function useContractWorld(options: SandboxOptions = {}): ContractWorld {
   };
 }
 
-/** Awaits an operation that must fail on the platform and returns what the user saw. */
-export async function failureOf(operation: Promise<unknown>): Promise<DriverFailure['view']> {
-  try {
-    await operation;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'DriverFailure')
-      return (error as DriverFailure).view;
-    throw error;
-  }
-  throw new Error('expected the platform to fail the operation');
-}
+export { failureOf } from './failure-of.ts';

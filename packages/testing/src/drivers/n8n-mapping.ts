@@ -2,13 +2,7 @@
 // the Canvelete n8n node: node parameters, output items, resource-mapper fields, node errors.
 import type { FieldKind } from '@canvelete/core';
 import type { IDataObject, INodeExecutionData, ResourceMapperField } from 'n8n-workflow';
-import type {
-  DriverErrorView,
-  DriverFile,
-  DriverRenderRequest,
-  NormalizedRenderOutput,
-  RenderSource,
-} from './types.ts';
+import type { DriverErrorView, DriverFile, DriverRenderRequest, RenderSource } from './types.ts';
 import { DriverFailure } from './types.ts';
 
 export const RENDER_NODE = 'Render';
@@ -94,25 +88,6 @@ export function renderManyItem(request: DriverRenderRequest): IDataObject {
     if (request[key] !== undefined) item[key] = request[key];
   }
   return item;
-}
-
-const STRING_KEYS = [
-  'id',
-  'status',
-  'format',
-  'designId',
-  'templateId',
-  'reference',
-  'url',
-] as const;
-
-export function normalizeOutput(json: Record<string, unknown>): NormalizedRenderOutput {
-  const output: Record<string, unknown> = {};
-  for (const key of STRING_KEYS) if (typeof json[key] === 'string') output[key] = json[key];
-  for (const key of ['width', 'height'] as const) {
-    if (typeof json[key] === 'number') output[key] = json[key];
-  }
-  return output as unknown as NormalizedRenderOutput;
 }
 
 /** The file n8n attached to the item (binary data kept in memory, base64, n8n's default mode). */

@@ -1,12 +1,12 @@
 // The n8n driver: the Canvelete node package loaded by n8n's own loader and run in n8n-core's
 // WorkflowExecute (the N8nHarness), filled in the way a user fills in the node.
+
 import type { INodeExecutionData, ResourceMapperFields } from 'n8n-workflow';
 import { type HarnessRun, N8nHarness } from '../n8n/index.ts';
 import {
   binaryFile,
   failure,
   fieldKind,
-  normalizeOutput,
   RENDER_NODE,
   renderManyItem,
   renderManyParameters,
@@ -16,6 +16,7 @@ import {
 import { type LoopbackRecorder, startLoopbackRecorder } from './n8n-recorder.ts';
 import { N8nTranscript, safeJson } from './n8n-transcript.ts';
 import { activateN8nTrigger, flatHeaders, harnessRequest } from './n8n-trigger.ts';
+import { normalizeRenderOutput } from './normalize.ts';
 import {
   type ConnectorDriver,
   DriverFailure,
@@ -40,7 +41,7 @@ function toResult(item: INodeExecutionData, waited: Waited): DriverRenderResult 
   const file = binaryFile(item);
   return {
     raw: item,
-    output: normalizeOutput(item.json),
+    output: normalizeRenderOutput(item.json),
     ...(file ? { file } : {}),
     waited,
   };

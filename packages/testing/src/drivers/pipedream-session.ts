@@ -1,7 +1,7 @@
 // One emulated Pipedream workspace with a connected Canvelete account: the steps a user would
 // build (render-design, render-many), configured through the prop form and run as a deployed
 // workflow, with everything the platform showed recorded in one transcript.
-import { readFile } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import {
   type ActionExecution,
@@ -11,22 +11,24 @@ import {
   type PipedreamHarness,
   startPipedreamHarness,
 } from '../pipedream/index.ts';
+import { normalizeRenderOutput } from './normalize.ts';
 import {
   captureLogs,
   failure,
-  normalizeOutput,
+  itemFailure,
+  readSaved,
+  type SavedFile,
   type ShownField,
   shownFields,
   stepFailure,
   Transcript,
+  withTimeout,
 } from './pipedream-support.ts';
-import {
-  DriverFailure,
-  type DriverFile,
-  type DriverOptions,
-  type DriverRenderRequest,
-  type DriverRenderResult,
-  type RenderSource,
+import type {
+  DriverOptions,
+  DriverRenderRequest,
+  DriverRenderResult,
+  RenderSource,
 } from './types.ts';
 
 export type PipedreamDriverOptions = DriverOptions & {
@@ -204,7 +206,12 @@ export class PipedreamSession {
       throw stepFailure(result);
     }
     const file = await readSaved(output.file as SavedFile | undefined);
-    return { raw: output, output: normalizeOutput(output), waited, ...(file ? { file } : {}) };
+    return {
+      raw: output,
+      output: normalizeRenderOutput(output),
+      waited,
+      ...(file ? { file } : {}),
+    };
   }
 
   /**
@@ -248,7 +255,7 @@ export class PipedreamSession {
               ok: boolean;
               render?: Record<string, unknown>;
               file?: SavedFile;
-              error?: Loose;
+              error?: { code?: string; message?: string };
             }>;
           }
         | undefined;
@@ -259,59 +266,12 @@ export class PipedreamSession {
         const file = await readSaved(entry.file);
         results.push({
           raw: entry,
-          output: normalizeOutput(entry.render),
+          output: normalizeRenderOutput(entry.render),
           waited: 'poll',
           ...(file ? { file } : {}),
         });
       }
       return results;
     });
-  }
-}
-
-type Loose = { code?: string; message?: string } | undefined;
-
-/** The `file` a step returns for a file it saved in STASH_DIR (render-design, render-many). */
-type SavedFile = { path?: string; name?: string; contentType?: string } | undefined;
-
-/** The saved file's bytes, read back from where the step wrote it. */
-async function readSaved(saved: SavedFile): Promise<DriverFile | undefined> {
-  if (!saved?.path) return undefined;
-  return {
-    bytes: new Uint8Array(await readFile(saved.path)),
-    contentType: saved.contentType ?? 'application/octet-stream',
-    fileName: saved.name ?? saved.path,
-  };
-}
-
-/** One failed item of a step that succeeded: Pipedream shows it only as an entry of the output. */
-function itemFailure(entry: { error?: Loose }, index: number, output: unknown): DriverFailure {
-  return new DriverFailure({
-    kind: 'ItemError',
-    message: `Item ${index + 1}: ${entry.error?.message ?? 'failed'}`,
-    ...(entry.error?.code ? { code: entry.error.code } : {}),
-    raw: output,
-  });
-}
-
-async function withTimeout(work: Promise<ActionResult>, timeoutMs: number): Promise<ActionResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new DriverFailure({
-            kind: 'TimeoutError',
-            message: `Canvelete's callback did not reach the step's resume_url within ${timeoutMs} ms`,
-            raw: undefined,
-          }),
-        ),
-      timeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

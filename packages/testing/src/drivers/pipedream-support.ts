@@ -1,16 +1,10 @@
 // What the Pipedream driver reads back out of the emulated runtime: the platform's errors, a
 // step's return value, the prop form's dynamic fields, and everything shown along the way.
+import { readFile } from 'node:fs/promises';
 import { format } from 'node:util';
 import type { FieldKind } from '@canvelete/core';
 import type { ActionHandle, ActionResult, LogLine } from '../pipedream/index.ts';
-import {
-  type DriverErrorView,
-  DriverFailure,
-  type DriverField,
-  type NormalizedRenderOutput,
-} from './types.ts';
-
-type Loose = Record<string, unknown>;
+import { type DriverErrorView, DriverFailure, type DriverField, type DriverFile } from './types.ts';
 
 /**
  * The Pipedream error a user sees: the components throw `ConfigurationError` (props / account)
@@ -57,26 +51,6 @@ export function stepFailure(result: ActionResult): DriverFailure {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The keys every adapter promises, picked from a Canvelete render record in a step's output. */
-export function normalizeOutput(render: Loose): NormalizedRenderOutput {
-  const text = (key: string) => (typeof render[key] === 'string' ? render[key] : undefined);
-  const num = (key: string) => (typeof render[key] === 'number' ? render[key] : undefined);
-  const output: NormalizedRenderOutput = { id: String(render.id), status: String(render.status) };
-  const optional = {
-    format: text('format'),
-    width: num('width'),
-    height: num('height'),
-    designId: text('designId'),
-    templateId: text('templateId'),
-    reference: text('reference'),
-    url: text('url'),
-  };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) (output as unknown as Loose)[key] = value;
-  }
-  return output;
 }
 
 /**
@@ -211,5 +185,60 @@ export async function captureLogs<T>(lines: LogLine[], work: () => Promise<T>): 
         if (console[level] === fanOut[level] && replaced) console[level] = replaced;
       }
     }
+  }
+}
+
+type ItemError = { code?: string; message?: string } | undefined;
+
+/** The `file` a step returns for a file it saved in STASH_DIR (render-design, render-many). */
+export type SavedFile = { path?: string; name?: string; contentType?: string } | undefined;
+
+/** The saved file's bytes, read back from where the step wrote it. */
+export async function readSaved(saved: SavedFile): Promise<DriverFile | undefined> {
+  if (!saved?.path) return undefined;
+  return {
+    bytes: new Uint8Array(await readFile(saved.path)),
+    contentType: saved.contentType ?? 'application/octet-stream',
+    fileName: saved.name ?? saved.path,
+  };
+}
+
+/** One failed item of a step that succeeded: Pipedream shows it only as an entry of the output. */
+export function itemFailure(
+  entry: { error?: ItemError },
+  index: number,
+  output: unknown,
+): DriverFailure {
+  return new DriverFailure({
+    kind: 'ItemError',
+    message: `Item ${index + 1}: ${entry.error?.message ?? 'failed'}`,
+    ...(entry.error?.code ? { code: entry.error.code } : {}),
+    raw: output,
+  });
+}
+
+/** The step's next run, or a TimeoutError naming the callback that never came. */
+export async function withTimeout(
+  work: Promise<ActionResult>,
+  timeoutMs: number,
+): Promise<ActionResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DriverFailure({
+            kind: 'TimeoutError',
+            message: `Canvelete's callback did not reach the step's resume_url within ${timeoutMs} ms`,
+            raw: undefined,
+          }),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

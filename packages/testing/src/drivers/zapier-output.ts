@@ -1,25 +1,8 @@
-// A Zapier step's output read back: the render keys every adapter promises, and the file Zapier
-// would hand to the next step (a stashed file, or a dehydrated one hydrated on demand).
+// A Zapier step's file read back: what Zapier would hand to the next step (a stashed file, or a
+// dehydrated one hydrated on demand).
 
-import type { DriverFile, NormalizedRenderOutput } from './types.ts';
+import type { DriverFile } from './types.ts';
 import type { ZapierSession } from './zapier-session.ts';
-
-const TEXT_KEYS = ['id', 'status', 'format', 'designId', 'templateId', 'reference', 'url'] as const;
-const NUMBER_KEYS = ['width', 'height'] as const;
-
-/** The app writes every output key, `null` when unknown; the normalised shape leaves those out. */
-export function normalizeOutput(item: Record<string, unknown>): NormalizedRenderOutput {
-  const output: Record<string, unknown> = { id: String(item['id'] ?? ''), status: '' };
-  for (const key of TEXT_KEYS) {
-    const value = item[key];
-    if (typeof value === 'string' && value !== '') output[key] = value;
-  }
-  for (const key of NUMBER_KEYS) {
-    const value = item[key];
-    if (typeof value === 'number') output[key] = value;
-  }
-  return output as unknown as NormalizedRenderOutput;
-}
 
 /** A file z.stashFile put into Zapier's (fake) file storage, by the URL the step returned. */
 export function stashedFile(session: ZapierSession, url: unknown): DriverFile | undefined {

@@ -2,6 +2,7 @@
 // depend on the adapter) run by zapier-platform-core's production Lambda handler, with Zapier's
 // services (RPC for z.cache and z.stashFile, file storage, hook and callback URLs) faked on loopback.
 import { randomUUID } from 'node:crypto';
+import { normalizeRenderOutput } from './normalize.ts';
 import {
   type ConnectorDriver,
   DriverFailure,
@@ -18,7 +19,7 @@ import {
   sourceInput,
   type ZapierInputField,
 } from './zapier-fields.ts';
-import { hydratedFile, normalizeOutput, stashedFile } from './zapier-output.ts';
+import { hydratedFile, stashedFile } from './zapier-output.ts';
 import { startZapierSession, type ZapierSession } from './zapier-session.ts';
 import { subscribeZapierTrigger } from './zapier-trigger.ts';
 
@@ -93,7 +94,7 @@ export async function createZapierDriver(options: ZapierDriverOptions): Promise<
         });
     return {
       raw,
-      output: normalizeOutput(raw),
+      output: normalizeRenderOutput(raw),
       file: stashedFile(session, raw['file']),
       waited: callbacks ? 'callback' : 'poll',
     };
@@ -125,7 +126,7 @@ export async function createZapierDriver(options: ZapierDriverOptions): Promise<
     for (const row of rows) {
       results.push({
         raw: row,
-        output: normalizeOutput(row),
+        output: normalizeRenderOutput(row),
         // Rows carry dehydrated files: Zapier hydrates one when a later step uses it.
         file: row['file'] ? await hydratedFile(session, row['file']) : undefined,
         waited: callbacks ? 'callback' : 'poll',

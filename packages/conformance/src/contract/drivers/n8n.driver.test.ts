@@ -11,11 +11,11 @@ import {
 import {
   type ConnectorDriver,
   createN8nDriver,
-  DriverFailure,
   type DriverOptions,
 } from '@canvelete/testing/drivers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rasterInfo } from '../../core/decode.ts';
+import { failureOf } from '../failure-of.ts';
 
 const require = createRequire(import.meta.url);
 const PACKAGE_DIR = dirname(require.resolve('n8n-nodes-canvelete/package.json'));
@@ -34,15 +34,6 @@ function connect(sandbox: Sandbox, extra: Partial<DriverOptions> = {}, secret = 
     },
     ...extra,
   });
-}
-
-async function failureOf(operation: Promise<unknown>): Promise<DriverFailure['view']> {
-  const caught = await operation.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(DriverFailure);
-  return (caught as DriverFailure).view;
 }
 
 const svgText = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('utf8');

@@ -6,13 +6,13 @@ import { type Sandbox, SEED_DESIGN_IDS as SEED, startSandbox } from '@canvelete/
 import {
   type ConnectorDriver,
   createZapierDriver,
-  DriverFailure,
   type DriverField,
   type DriverRenderResult,
 } from '@canvelete/testing/drivers';
 import App from '@canvelete/zapier';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf } from '../failure-of.ts';
 
 const PRODUCT_CARD = SEED.productCard;
 const CERTIFICATE = SEED.certificate;
@@ -37,16 +37,6 @@ afterAll(async () => {
   await driver?.close();
   await sandbox?.close();
 });
-
-async function failureOf(operation: Promise<unknown>): Promise<DriverFailure['view']> {
-  try {
-    await operation;
-  } catch (error) {
-    if (error instanceof DriverFailure) return error.view;
-    throw error;
-  }
-  throw new Error('expected the operation to fail');
-}
 
 async function pixelsOf(result: DriverRenderResult) {
   if (!result.file) throw new Error('no file attached');
