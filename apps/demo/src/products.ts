@@ -1,10 +1,34 @@
 // Sample data the scenarios feed in, shaped like what a form, a shop or a schedule would send.
 
 export const PRODUCTS = [
-  { product_name: 'Glass bottle, 750 ml', price: '€18.00', badge_color: '#0e7c66' },
-  { product_name: 'Ceramic mug', price: '€12.50', badge_color: '#b3261e' },
-  { product_name: 'Linen tote bag', price: '€24.00', badge_color: '#3949ab' },
+  {
+    product_name: 'Glass bottle, 750 ml',
+    price: '€18.00',
+    badge: '#0e7c66',
+    image: 'product-bottle.png',
+  },
+  {
+    product_name: 'Ceramic mug',
+    price: '€12.50',
+    badge: '#b3261e',
+    image: 'product-mug.png',
+  },
+  {
+    product_name: 'Linen tote bag',
+    price: '€24.00',
+    badge: '#3949ab',
+    image: 'product-tote.png',
+  },
 ] as const;
+
+/** A product card's data; the photo only where the target serves sample images (the sandbox). */
+export function productCardData(
+  product: (typeof PRODUCTS)[number],
+  assetsUrl: string | undefined,
+): Record<string, string> {
+  const { image, ...fields } = product;
+  return assetsUrl ? { ...fields, product_image: `${assetsUrl}/${image}` } : { ...fields };
+}
 
 export const COURSE_COMPLETION = {
   recipient_name: 'Ada Lovelace',

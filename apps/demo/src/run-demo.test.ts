@@ -5,6 +5,7 @@ import { type Sandbox, startSandbox } from '@canvelete/sandbox';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCTS } from './products.js';
 import { type DemoRun, runDemo } from './run-demo.js';
 
 const CONNECTORS = ['zapier', 'n8n', 'pipedream'] as const;
@@ -61,6 +62,13 @@ describe('the demo against the embedded sandbox', () => {
           height: 500,
         });
         expect(mine[index]).toBe(await pixels(`product-card-${index + 1}-core.png`));
+        // The badge pill (x 280–345, y 55–81 at half scale) wears the product's colour.
+        const { data } = await sharp(await read(card.file))
+          .extract({ left: 287, top: 68, width: 1, height: 1 })
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const hex = `#${[...data.subarray(0, 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+        expect(hex).toBe(PRODUCTS[index]?.badge);
       }
     },
   );

@@ -2,7 +2,7 @@
 // handler, n8n's engine, the Pipedream harness), via the drivers in @canvelete/testing.
 import { randomUUID } from 'node:crypto';
 import type { DriverPlatform, DriverRenderResult } from '@canvelete/testing/drivers';
-import { COURSE_COMPLETION, launchPostData, PRODUCTS } from '../products.js';
+import { COURSE_COMPLETION, launchPostData, PRODUCTS, productCardData } from '../products.js';
 import {
   type DemoArtifact,
   type ScenarioContext,
@@ -54,7 +54,7 @@ export function productCardsVia(platform: DriverPlatform): Runner {
         designId: context.target.designs.productCard,
         format: 'png' as const,
         scale: 0.5,
-        data: { product_name: product.product_name, price: product.price },
+        data: productCardData(product, context.target.assetsUrl),
         reference: `product-${index + 1}`,
       })),
     );
@@ -75,7 +75,7 @@ export function productLaunchVia(platform: DriverPlatform): Runner {
         designId: designs.productCard,
         format: 'png',
         scale: 0.5,
-        data: { ...PRODUCTS[1] },
+        data: productCardData(PRODUCTS[1], assetsUrl),
       }),
       driver.render({
         designId: designs.socialImage,

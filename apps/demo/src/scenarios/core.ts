@@ -1,9 +1,34 @@
 // The five integration patterns from Canvelete's docs, played through @canvelete/core directly.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Render, verifyWebhook, type WebhookEvent } from '@canvelete/core';
-import { COURSE_COMPLETION, dailyPostData, launchPostData, PRODUCTS } from '../products.js';
+import {
+  buildDynamicPayload,
+  type Canvelete,
+  describeFields,
+  type Render,
+  verifyWebhook,
+  type WebhookEvent,
+} from '@canvelete/core';
+import {
+  COURSE_COMPLETION,
+  dailyPostData,
+  launchPostData,
+  PRODUCTS,
+  productCardData,
+} from '../products.js';
 import { type ScenarioContext, type ScenarioOutcome, ScenarioSkipped } from '../types.js';
+
+/**
+ * Field values as a render request, the way the connectors send them: the core's field model puts
+ * text in `dynamicData` and colours and the like in `dynamicElements`.
+ */
+async function fieldValues(client: Canvelete, designId: string, values: Record<string, string>) {
+  const { dynamicData, dynamicElements } = buildDynamicPayload(
+    describeFields(await client.designs.retrieve(designId)),
+    values,
+  );
+  return { dynamicData, dynamicElements };
+}
 
 async function saveRender(context: ScenarioContext, name: string, render: Render) {
   const file = await context.target.client.renders.download(render);
@@ -28,15 +53,23 @@ export async function certificatePdf(context: ScenarioContext): Promise<Scenario
 export async function productCards(context: ScenarioContext): Promise<ScenarioOutcome> {
   const { client, designs } = context.target;
   context.progress(`rendering ${PRODUCTS.length} product cards with renderMany`);
-  const results = await client.renderMany(
-    PRODUCTS.map((product) => ({
+  const inputs = [];
+  for (const product of PRODUCTS) {
+    inputs.push({
       designId: designs.productCard,
       format: 'png' as const,
       scale: 0.5,
-      dynamicData: { product_name: product.product_name, price: product.price },
-    })),
-    { concurrency: 3, deadline: Date.now() + 60_000 },
-  );
+      ...(await fieldValues(
+        client,
+        designs.productCard,
+        productCardData(product, context.target.assetsUrl),
+      )),
+    });
+  }
+  const results = await client.renderMany(inputs, {
+    concurrency: 3,
+    deadline: Date.now() + 60_000,
+  });
   const artifacts = [];
   for (const result of results) {
     if (!result.ok) throw result.error;
@@ -66,9 +99,14 @@ export async function productLaunch(context: ScenarioContext): Promise<ScenarioO
   const { client, designs } = context.target;
   const product = PRODUCTS[1];
   context.progress('rendering a product card and a 1200×630 social image');
+  const cardValues = await fieldValues(
+    client,
+    designs.productCard,
+    productCardData(product, context.target.assetsUrl),
+  );
   const [card, social] = await Promise.all([
     client.renders.create(
-      { designId: designs.productCard, format: 'png', scale: 0.5, dynamicData: { ...product } },
+      { designId: designs.productCard, format: 'png', scale: 0.5, ...cardValues },
       { deadline: Date.now() + 60_000 },
     ),
     client.renders.create(

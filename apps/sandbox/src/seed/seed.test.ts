@@ -62,7 +62,13 @@ describe('seed designs', () => {
   });
 
   it('reference assets that exist and stay small', () => {
-    for (const name of ['product-bottle.png', 'avatar.png', 'logo.png']) {
+    for (const name of [
+      'product-bottle.png',
+      'product-mug.png',
+      'product-tote.png',
+      'avatar.png',
+      'logo.png',
+    ]) {
       expect(assets.resolve(`/assets/${name}`)).toBeDefined();
       expect(statSync(join(assets.dir, name)).size).toBeLessThan(50 * 1024);
     }

@@ -1,11 +1,11 @@
 // The same render through every platform: the same normalised output and the same file, decoded,
 // as the core renders for that input.
 import { createHash } from 'node:crypto';
-import { Canvelete } from '@canvelete/core';
+import { buildDynamicPayload, Canvelete, describeFields } from '@canvelete/core';
 import type { DriverRenderRequest, DriverRenderResult } from '@canvelete/testing/drivers';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { pdfInfo } from '../core/decode.ts';
+import { closeTo, pdfInfo, pixelAt } from '../core/decode.ts';
 import { PLATFORMS } from './platforms.ts';
 import { SEED, useContractWorld } from './world.ts';
 
@@ -52,7 +52,7 @@ const CASES: Array<[string, DriverRenderRequest, { width: number; height: number
       designId: SEED.productCard,
       format: 'png',
       scale: 0.5,
-      data: { product_name: 'Contract mug', price: '€9.00', badge_color: '#b3261e' },
+      data: { product_name: 'Contract mug', price: '€9.00', badge: '#b3261e' },
       reference: 'contract-png',
     },
     { width: 400, height: 500 },
@@ -97,7 +97,20 @@ describe.each(CASES)('%s', (_name, request, size) => {
   it('gives the same output and the same decoded file on every platform as the core', async () => {
     const client = new Canvelete({ apiKey: world.sandbox.apiKey, baseUrl: world.sandbox.url });
     const { reference: _reference, data, ...rest } = request;
-    const reference = await client.renders.render({ ...rest, dynamicData: data } as never);
+    // The core's own field model turns the values into the request, as every adapter does.
+    const record =
+      'designId' in request
+        ? await client.designs.retrieve(request.designId)
+        : await client.templates.retrieve(request.templateId);
+    const { dynamicData, dynamicElements } = buildDynamicPayload(
+      describeFields(record),
+      data ?? {},
+    );
+    const reference = await client.renders.render({
+      ...rest,
+      dynamicData,
+      dynamicElements,
+    } as never);
     const expectedContent = await contentOf(reference.bytes, request.format);
     if ('pixels' in expectedContent)
       expect([expectedContent.width, expectedContent.height]).toEqual([size.width, size.height]);
@@ -127,6 +140,13 @@ describe.each(CASES)('%s', (_name, request, size) => {
   });
 });
 
+const BADGES = ['#0e7c66', '#b3261e', '#3949ab'];
+const hexRgb = (hex: string): [number, number, number] => [
+  Number.parseInt(hex.slice(1, 3), 16),
+  Number.parseInt(hex.slice(3, 5), 16),
+  Number.parseInt(hex.slice(5, 7), 16),
+];
+
 describe('rendering many', () => {
   it('gives one result per item, in order, with the same files on every platform', async () => {
     const names = ['Alpha jar', 'Bravo bowl', 'Charlie cup'];
@@ -134,7 +154,8 @@ describe('rendering many', () => {
       designId: SEED.productCard,
       format: 'png',
       scale: 0.25,
-      data: { product_name, price: `€${index + 1}.00` },
+      // A colour too: it travels as an element property, not as text, on every platform.
+      data: { product_name, price: `€${index + 1}.00`, badge: BADGES[index] ?? '#000000' },
       reference: `contract-many-${index}`,
     }));
     const perPlatform = await Promise.all(
@@ -152,5 +173,12 @@ describe('rendering many', () => {
     }
     expect(prints[1]).toEqual(prints[0]);
     expect(prints[2]).toEqual(prints[0]);
+    // The badge (a pill at x 140–172, y 27–40 of the 200×250 card) took each item's colour.
+    for (const [index, result] of (perPlatform[0] ?? []).entries()) {
+      const [r, g, b] = await pixelAt(result.file?.bytes ?? new Uint8Array(), 144, 33);
+      const expected = BADGES[index] ?? '';
+      const hex = `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      expect(closeTo([r, g, b], hexRgb(expected), 8), `${hex} for ${expected}`).toBe(true);
+    }
   });
 });

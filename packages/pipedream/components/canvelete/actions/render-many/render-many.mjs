@@ -66,7 +66,7 @@ export default {
   name: 'Render Many',
   description:
     'Render many variants in one step, with rate-limit-aware concurrency; each item gets its own result, so one failure never fails the rest. [See the documentation](https://docs.canvelete.com/api-reference/render)',
-  version: '0.1.0',
+  version: '0.1.1',
   type: 'action',
   annotations: {
     destructiveHint: false,
@@ -151,35 +151,50 @@ export default {
     }
     return translateErrors(
       async () => {
-        let specs;
-        const specsFor = async () => {
-          specs ??= describeFields(
-            target.kind === 'template'
-              ? await client.templates.retrieve(target.id)
-              : await client.designs.retrieve(target.id),
-          );
-          return specs;
+        /** Field specs per design or template, fetched once each. */
+        const specsById = new Map();
+        const specsFor = (kind = target.kind, id = target.id) => {
+          const key = `${kind}:${id}`;
+          if (!specsById.has(key)) {
+            specsById.set(
+              key,
+              (kind === 'template'
+                ? client.templates.retrieve(id)
+                : client.designs.retrieve(id)
+              ).then(describeFields),
+            );
+          }
+          return specsById.get(key);
         };
         const warnings = [];
         const inputs = [];
         for (const [index, item] of parsed.entries()) {
-          if (INPUT_KEYS.some((key) => key in item)) {
-            // An item that names its own design or template renders that one alone.
-            const own = 'designId' in item || 'templateId' in item;
-            inputs.push({
-              ...(own ? {} : { [target.key]: target.id }),
-              format: this.format || undefined,
-              ...item,
-            });
-            continue;
-          }
-          const payload = buildDynamicPayload(await specsFor(), item);
+          const own = 'designId' in item || 'templateId' in item;
+          const { dynamicData = {}, dynamicElements, ...options } = INPUT_KEYS.some(
+            (key) => key in item,
+          )
+            ? item
+            : { dynamicData: item };
+          // Field values mean the same in a plain item and in a full render input: colours and
+          // the like become element properties, as in Render Design.
+          // An item's own design that cannot be read fails that item alone, when it renders.
+          const specs = own
+            ? await specsFor(
+                'templateId' in item ? 'template' : 'design',
+                item.templateId ?? item.designId,
+              ).catch(() => undefined)
+            : await specsFor();
+          const payload = specs
+            ? buildDynamicPayload(specs, dynamicData)
+            : { dynamicData, dynamicElements: {}, warnings: [] };
           for (const warning of payload.warnings) warnings.push(`Item ${index + 1}: ${warning}`);
           inputs.push({
-            [target.key]: target.id,
+            // An item that names its own design or template renders that one alone.
+            ...(own ? {} : { [target.key]: target.id }),
             format: this.format || undefined,
+            ...options,
             dynamicData: payload.dynamicData,
-            dynamicElements: payload.dynamicElements,
+            dynamicElements: { ...payload.dynamicElements, ...dynamicElements },
           });
         }
         const results = await client.renderMany(inputs, {
