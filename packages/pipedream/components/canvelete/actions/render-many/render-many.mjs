@@ -170,11 +170,11 @@ export default {
         const inputs = [];
         for (const [index, item] of parsed.entries()) {
           const own = 'designId' in item || 'templateId' in item;
-          const { dynamicData = {}, dynamicElements, ...options } = INPUT_KEYS.some(
-            (key) => key in item,
-          )
-            ? item
-            : { dynamicData: item };
+          const {
+            dynamicData = {},
+            dynamicElements,
+            ...options
+          } = INPUT_KEYS.some((key) => key in item) ? item : { dynamicData: item };
           // Field values mean the same in a plain item and in a full render input: colours and
           // the like become element properties, as in Render Design.
           // An item's own design that cannot be read fails that item alone, when it renders.
