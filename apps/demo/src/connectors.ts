@@ -1,36 +1,20 @@
 // The three connectors, each in its platform's runtime, connected to the demo's target. Started on
 // first use and closed when the demo ends.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   type ConnectorDriver,
-  createN8nDriver,
-  createPipedreamDriver,
-  createZapierDriver,
+  connectorPlatforms,
   type DriverOptions,
   type DriverPlatform,
+  pipedreamComponentsDir,
 } from '@canvelete/testing/drivers';
-import App from '@canvelete/zapier';
 import type { DemoTarget } from './types.js';
 
 const require = createRequire(import.meta.url);
-
-const CONNECT: Record<DriverPlatform, (options: DriverOptions) => Promise<ConnectorDriver>> = {
-  zapier: (options) => createZapierDriver({ ...options, app: App }),
-  n8n: (options) =>
-    createN8nDriver({
-      ...options,
-      packageDir: dirname(require.resolve('n8n-nodes-canvelete/package.json')),
-    }),
-  pipedream: (options) =>
-    createPipedreamDriver({ ...options, componentsDir: PIPEDREAM_COMPONENTS }),
-};
+const PLATFORMS = connectorPlatforms(require);
 
 /** The Pipedream components folder (canvelete.app.mjs, actions/, sources/). */
-export const PIPEDREAM_COMPONENTS = join(
-  dirname(require.resolve('@canvelete/pipedream/package.json')),
-  'components/canvelete',
-);
+export const PIPEDREAM_COMPONENTS = pipedreamComponentsDir(require);
 
 /** How the connectors sign in to the demo's target. */
 export function driverOptions(target: DemoTarget): DriverOptions {
@@ -45,7 +29,7 @@ export function driverOptions(target: DemoTarget): DriverOptions {
 }
 
 /** Every connector the demo plays, in table order. */
-export const CONNECTOR_PLATFORMS = Object.keys(CONNECT) as DriverPlatform[];
+export const CONNECTOR_PLATFORMS = PLATFORMS.map((entry) => entry.platform);
 
 export interface Connectors {
   get(platform: DriverPlatform): Promise<ConnectorDriver>;
@@ -58,7 +42,9 @@ export function openConnectors(target: DemoTarget): Connectors {
     get(platform) {
       let driver = started.get(platform);
       if (!driver) {
-        driver = CONNECT[platform](driverOptions(target));
+        const entry = PLATFORMS.find((candidate) => candidate.platform === platform);
+        if (!entry) throw new Error(`no connector for ${platform}`);
+        driver = entry.connect(driverOptions(target));
         started.set(platform, driver);
       }
       return driver;

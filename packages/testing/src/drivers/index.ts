@@ -7,5 +7,10 @@ export {
   runScheduledRender,
   type ScheduledRenderOptions,
 } from './pipedream.ts';
+export {
+  connectorPlatforms,
+  type PlatformEntry,
+  pipedreamComponentsDir,
+} from './platforms.ts';
 export * from './types.ts';
 export { createZapierDriver, type ZapierDriverOptions } from './zapier.ts';
