@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { designLocator, templateLocator } from '../../descriptions/locators';
 import { outputProperties } from '../../descriptions/output';
+import { returnAllAndLimit } from '../../descriptions/pagination';
 
 const CREATE_OPS = ['render', 'renderMany'];
 const showFor = (operation: string[]) => ({ resource: ['render'], operation });
@@ -266,23 +267,7 @@ const lookup: INodeProperties[] = [
 		displayOptions: { show: showFor(['get']) },
 		placeholder: 'e.g. rnd_1a2b3c',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: showFor(['getAll']) },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...showFor(['getAll']), returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(showFor(['getAll'])),
 ];
 
 export const renderFields: INodeProperties[] = [...source, ...dynamicData, ...renderSettings, ...lookup];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { templateLocator } from '../../descriptions/locators';
+import { returnAllAndLimit } from '../../descriptions/pagination';
 
 const showFor = (operation: string[]) => ({ resource: ['template'], operation });
 
@@ -23,23 +24,7 @@ export const templateOperations: INodeProperties = {
 
 export const templateFields: INodeProperties[] = [
 	templateLocator({ displayOptions: { show: showFor(['get']) } }),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: showFor(['getAll']) },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...showFor(['getAll']), returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(showFor(['getAll'])),
 	{
 		displayName: 'Filters',
 		name: 'filters',
