@@ -1,18 +1,18 @@
+import {
+  type RecordedRequest,
+  type ScriptedServer,
+  type ScriptedStep,
+  startScriptedServer,
+} from '@canvelete/test-http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Canvelete, type CanveleteOptions } from './canvelete.js';
 import { createFetchTransport, type Transport } from './http/transport.js';
 import type { RenderManyProgress } from './render-many.js';
-import {
-  type LoopbackServer,
-  type Recorded,
-  type Step,
-  startServer,
-  virtualClock,
-} from './test-support/scripted-server.js';
+import { virtualClock } from './test-support/virtual-clock.js';
 
-const servers: LoopbackServer[] = [];
-async function serve(...args: Parameters<typeof startServer>) {
-  const server = await startServer(...args);
+const servers: ScriptedServer[] = [];
+async function serve(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
   servers.push(server);
   return server;
 }
@@ -20,8 +20,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const designOf = (request: Recorded) => String(JSON.parse(request.body).designId);
-const png = (request: Recorded, extra: Record<string, string> = {}): Step => ({
+const designOf = (request: RecordedRequest) => String(JSON.parse(request.text).designId);
+const png = (request: RecordedRequest, extra: Record<string, string> = {}): ScriptedStep => ({
   status: 200,
   headers: { 'content-type': 'image/png', 'x-render-id': `r_${designOf(request)}`, ...extra },
   body: new Uint8Array([1, 2, 3]),
@@ -45,7 +45,7 @@ function countingTransport() {
 }
 
 function client(
-  server: LoopbackServer,
+  server: ScriptedServer,
   clock = virtualClock(),
   options: Partial<CanveleteOptions> = {},
 ) {

@@ -1,14 +1,15 @@
+import { type ScriptedServer, startScriptedServer } from '@canvelete/test-http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Canvelete, type CanveleteOptions } from '../canvelete.js';
 import { CanveleteError } from '../errors/index.js';
-import { type LoopbackServer, startServer, virtualClock } from '../test-support/scripted-server.js';
+import { virtualClock } from '../test-support/virtual-clock.js';
 import { VERSION } from '../version.js';
 
 const API_KEY = `cvt_${'ab12'.repeat(16)}`;
 const DESIGN = { id: 'd_1', name: 'Post', width: 1080, height: 1080, status: 'PUBLISHED' };
-const servers: LoopbackServer[] = [];
-async function serve(...args: Parameters<typeof startServer>) {
-  const server = await startServer(...args);
+const servers: ScriptedServer[] = [];
+async function serve(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
   servers.push(server);
   return server;
 }
@@ -16,7 +17,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-function client(server: LoopbackServer, options: Partial<CanveleteOptions> = {}) {
+function client(server: ScriptedServer, options: Partial<CanveleteOptions> = {}) {
   const clock = virtualClock();
   const canvelete = new Canvelete({
     apiKey: API_KEY,

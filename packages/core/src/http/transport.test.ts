@@ -1,10 +1,10 @@
+import { type ScriptedServer, startScriptedServer } from '@canvelete/test-http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, startServer } from '../test-support/scripted-server.js';
 import { createFetchTransport } from './transport.js';
 
-const servers: LoopbackServer[] = [];
-async function serve(...args: Parameters<typeof startServer>) {
-  const server = await startServer(...args);
+const servers: ScriptedServer[] = [];
+async function serve(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
   servers.push(server);
   return server;
 }
@@ -57,7 +57,7 @@ describe('createFetchTransport', () => {
       body: '{"a":1}',
       auth: true,
     });
-    expect(server.requests[0]).toMatchObject({ method: 'PATCH', url: '/x?y=1', body: '{"a":1}' });
+    expect(server.requests[0]).toMatchObject({ method: 'PATCH', url: '/x?y=1', text: '{"a":1}' });
     expect(server.requests[0]?.headers.authorization).toBe('Bearer k');
   });
 

@@ -1,10 +1,11 @@
+import { type ScriptedServer, startScriptedServer } from '@canvelete/test-http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Canvelete } from '../canvelete.js';
-import { type LoopbackServer, startServer, virtualClock } from '../test-support/scripted-server.js';
+import { virtualClock } from '../test-support/virtual-clock.js';
 
-const servers: LoopbackServer[] = [];
-async function serve(...args: Parameters<typeof startServer>) {
-  const server = await startServer(...args);
+const servers: ScriptedServer[] = [];
+async function serve(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
   servers.push(server);
   return server;
 }
@@ -12,7 +13,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-function client(server: LoopbackServer) {
+function client(server: ScriptedServer) {
   const clock = virtualClock();
   return new Canvelete({
     apiKey: 'cvt_test',
@@ -71,7 +72,7 @@ describe('designs', () => {
       canvasData: '{"elements":[]}',
     });
     expect(created.editUrl).toBe('https://app/d_9');
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(server.requests[0]?.text ?? '')).toEqual({
       name: 'New',
       width: 800,
       canvasData: { elements: [] },
@@ -106,7 +107,7 @@ describe('designs.create input', () => {
   it('treats a blank canvasData string as not given', async () => {
     const server = await serve([{ status: 200, body: { data: design('d_1') } }]);
     await client(server).designs.create({ name: 'Blank', canvasData: '  ' });
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ name: 'Blank' });
+    expect(JSON.parse(server.requests[0]?.text ?? '')).toEqual({ name: 'Blank' });
   });
 });
 

@@ -1,18 +1,14 @@
+import { type ScriptedServer, type ScriptedStep, startScriptedServer } from '@canvelete/test-http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Canvelete, type CanveleteOptions } from '../canvelete.js';
 import { CanveleteError } from '../errors/index.js';
-import {
-  type LoopbackServer,
-  type Step,
-  startServer,
-  virtualClock,
-} from '../test-support/scripted-server.js';
+import { virtualClock } from '../test-support/virtual-clock.js';
 
 const API_KEY = `cvt_${'cd34'.repeat(16)}`;
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-const servers: LoopbackServer[] = [];
-async function serve(...args: Parameters<typeof startServer>) {
-  const server = await startServer(...args);
+const servers: ScriptedServer[] = [];
+async function serve(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
   servers.push(server);
   return server;
 }
@@ -20,7 +16,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-function client(server: LoopbackServer, options: Partial<CanveleteOptions> = {}) {
+function client(server: ScriptedServer, options: Partial<CanveleteOptions> = {}) {
   const clock = virtualClock();
   const canvelete = new Canvelete({
     apiKey: API_KEY,
@@ -45,7 +41,7 @@ async function caught(promise: Promise<unknown>): Promise<CanveleteError> {
 
 describe('renders.create / createAsync / wait', () => {
   it('starts async with the validated body, then polls through 429 and 503 until completed', async () => {
-    const statuses: Step[] = [
+    const statuses: ScriptedStep[] = [
       { status: 200, body: { id: 'j1', status: 'queued' } },
       { status: 429, headers: { 'retry-after': '3' } },
       { status: 503 },
@@ -64,7 +60,7 @@ describe('renders.create / createAsync / wait', () => {
     const server = await serve((request) => {
       if (request.url === '/api/v1/render/async')
         return { status: 202, body: { jobId: 'j1', status: 'pending', estimatedTime: 3 } };
-      return statuses[Math.min(poll++, statuses.length - 1)] as Step;
+      return statuses[Math.min(poll++, statuses.length - 1)] as ScriptedStep;
     });
     const { canvelete, clock } = client(server, { maxRetries: 0 });
     const render = await canvelete.renders.create({
@@ -79,7 +75,7 @@ describe('renders.create / createAsync / wait', () => {
       url: 'https://cdn.example/j1.png',
       format: 'png',
     });
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(server.requests[0]?.text ?? '')).toEqual({
       designId: 'd_1',
       format: 'jpg',
       webhook: 'https://h.example/cb',
@@ -228,7 +224,7 @@ describe('renders.batch / retrieveBatch / waitForBatch', () => {
       callbackUrl: 'https://h.example',
     });
     expect(batch).toMatchObject({ id: 'b1', completed: false });
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(server.requests[0]?.text ?? '')).toEqual({
       renders: [{ designId: 'a' }, { templateId: 'b', format: 'pdf' }],
       webhook: 'https://h.example',
     });

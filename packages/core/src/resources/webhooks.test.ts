@@ -1,16 +1,12 @@
+import { type ScriptedServer, type ScriptedStep, startScriptedServer } from '@canvelete/test-http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Canvelete } from '../canvelete.js';
 import { CanveleteError } from '../errors/index.js';
-import {
-  type LoopbackServer,
-  type Step,
-  startServer,
-  virtualClock,
-} from '../test-support/scripted-server.js';
+import { virtualClock } from '../test-support/virtual-clock.js';
 
-const servers: LoopbackServer[] = [];
-async function serve(...args: Parameters<typeof startServer>) {
-  const server = await startServer(...args);
+const servers: ScriptedServer[] = [];
+async function serve(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
   servers.push(server);
   return server;
 }
@@ -18,7 +14,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-function client(server: LoopbackServer) {
+function client(server: ScriptedServer) {
   const clock = virtualClock();
   return new Canvelete({
     apiKey: 'cvt_test',
@@ -64,7 +60,7 @@ describe('webhooks', () => {
       designId: 'd_1',
     });
     expect(created).toEqual({ ...SUBSCRIPTION, secret: 'whsec_1' });
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(server.requests[0]?.text ?? '')).toEqual({
       url: SUBSCRIPTION.url,
       events: ['render.completed'],
       designId: 'd_1',
@@ -80,7 +76,7 @@ describe('webhooks', () => {
     await expect(client(server).webhooks.unsubscribe('gone')).resolves.toBeUndefined();
   });
 
-  it.each<[string, Step]>([
+  it.each<[string, ScriptedStep]>([
     ['404', { status: 404, body: { error: 'Not found' } }],
     ['405', { status: 405 }],
     ['501', { status: 501 }],

@@ -1,4 +1,4 @@
-import { type RecordedRequest, startScriptedServer } from '../http/scripted-server.ts';
+import { type RecordedRequest, startScriptedServer } from '@canvelete/test-http';
 
 /**
  * Stands in for n8n's public URL (the harness `baseUrl`): the sandbox delivers resume callbacks

@@ -1,7 +1,8 @@
 // The Canvelete Trigger node through n8n's activation lifecycle (webhookMethods via HookContext) and
 // its webhook() via WebhookContext, with a loopback recorder standing in for n8n's public URL.
+
+import type { RecordedRequest } from '@canvelete/test-http';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { RecordedRequest } from '../http/scripted-server.ts';
 import type { HarnessHttpRequest, N8nHarness } from '../n8n/index.ts';
 import { failure } from './n8n-mapping.ts';
 import type { LoopbackRecorder } from './n8n-recorder.ts';

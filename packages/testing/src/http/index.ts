@@ -1,1 +1,6 @@
-export { type ScriptedServer, type ScriptedStep, startScriptedServer } from './scripted-server.ts';
+export {
+  type RecordedRequest,
+  type ScriptedServer,
+  type ScriptedStep,
+  startScriptedServer,
+} from '@canvelete/test-http';

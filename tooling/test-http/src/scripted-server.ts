@@ -1,3 +1,5 @@
+// A loopback HTTP server that answers with scripted steps. Dependency-free on purpose: the core's
+// own tests use it, and @canvelete/testing (which depends on the core) re-exports it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +18,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: Buffer;
+  /** The body decoded as UTF-8. */
+  text: string;
 }
 
 export interface ScriptedServer {
@@ -36,11 +40,13 @@ export async function startScriptedServer(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = {
+      const body = Buffer.concat(chunks);
+      const recorded: RecordedRequest = {
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         headers: req.headers,
-        body: Buffer.concat(chunks),
+        body,
+        text: body.toString('utf8'),
       };
       const index = requests.push(recorded) - 1;
       const step =

@@ -1,0 +1,3 @@
+import { vitestPreset } from '../vitest/preset.mjs';
+
+export default vitestPreset();
