@@ -1,24 +1,12 @@
-import {
-  type RecordedRequest,
-  type ScriptedServer,
-  type ScriptedStep,
-  startScriptedServer,
-} from '@canvelete/test-http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Canvelete, type CanveleteOptions } from './canvelete.js';
+import type { RecordedRequest, ScriptedServer, ScriptedStep } from '@canvelete/test-http';
+import { describe, expect, it } from 'vitest';
+import type { CanveleteOptions } from './canvelete.js';
 import { createFetchTransport, type Transport } from './http/transport.js';
 import type { RenderManyProgress } from './render-many.js';
+import { clientOn, useScriptedServers } from './test-support/fixture.js';
 import { virtualClock } from './test-support/virtual-clock.js';
 
-const servers: ScriptedServer[] = [];
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useScriptedServers();
 
 const designOf = (request: RecordedRequest) => String(JSON.parse(request.text).designId);
 const png = (request: RecordedRequest, extra: Record<string, string> = {}): ScriptedStep => ({
@@ -44,20 +32,11 @@ function countingTransport() {
   return { transport, starts };
 }
 
-function client(
+const client = (
   server: ScriptedServer,
   clock = virtualClock(),
   options: Partial<CanveleteOptions> = {},
-) {
-  return new Canvelete({
-    apiKey: 'cvt_test',
-    baseUrl: server.url,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
-    ...options,
-  });
-}
+) => clientOn(server, { clock, ...options }).canvelete;
 
 describe('renderMany', () => {
   it('returns one result per item in input order, whatever order they finish in', async () => {

@@ -1,44 +1,15 @@
-import { type ScriptedServer, startScriptedServer } from '@canvelete/test-http';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ScriptedServer } from '@canvelete/test-http';
+import { describe, expect, it } from 'vitest';
 import { Canvelete, type CanveleteOptions } from '../canvelete.js';
-import { CanveleteError } from '../errors/index.js';
-import { virtualClock } from '../test-support/virtual-clock.js';
+import { caught, clientOn, useScriptedServers } from '../test-support/fixture.js';
 import { VERSION } from '../version.js';
 
 const API_KEY = `cvt_${'ab12'.repeat(16)}`;
 const DESIGN = { id: 'd_1', name: 'Post', width: 1080, height: 1080, status: 'PUBLISHED' };
-const servers: ScriptedServer[] = [];
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useScriptedServers();
 
-function client(server: ScriptedServer, options: Partial<CanveleteOptions> = {}) {
-  const clock = virtualClock();
-  const canvelete = new Canvelete({
-    apiKey: API_KEY,
-    baseUrl: `${server.url}/`,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0.5,
-    ...options,
-  });
-  return { canvelete, clock };
-}
-
-async function caught(promise: Promise<unknown>): Promise<CanveleteError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (CanveleteError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a CanveleteError');
-}
+const client = (server: ScriptedServer, options: Partial<CanveleteOptions> = {}) =>
+  clientOn(server, { apiKey: API_KEY, baseUrl: `${server.url}/`, random: () => 0.5, ...options });
 
 describe('request: URL, auth, user agent', () => {
   it('sends Bearer auth, JSON accept, the user agent with suffix, and the query', async () => {

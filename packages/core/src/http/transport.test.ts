@@ -1,16 +1,8 @@
-import { type ScriptedServer, startScriptedServer } from '@canvelete/test-http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScriptedServers } from '../test-support/fixture.js';
 import { createFetchTransport } from './transport.js';
 
-const servers: ScriptedServer[] = [];
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useScriptedServers();
 
 const transport = createFetchTransport();
 

@@ -1,27 +1,10 @@
-import { type ScriptedServer, startScriptedServer } from '@canvelete/test-http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Canvelete } from '../canvelete.js';
-import { virtualClock } from '../test-support/virtual-clock.js';
+import type { ScriptedServer } from '@canvelete/test-http';
+import { describe, expect, it } from 'vitest';
+import { clientOn, useScriptedServers } from '../test-support/fixture.js';
 
-const servers: ScriptedServer[] = [];
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useScriptedServers();
 
-function client(server: ScriptedServer) {
-  const clock = virtualClock();
-  return new Canvelete({
-    apiKey: 'cvt_test',
-    baseUrl: server.url,
-    now: clock.now,
-    sleep: clock.sleep,
-  });
-}
+const client = (server: ScriptedServer) => clientOn(server).canvelete;
 
 const design = (id: string) => ({
   id,

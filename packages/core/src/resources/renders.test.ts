@@ -1,43 +1,14 @@
-import { type ScriptedServer, type ScriptedStep, startScriptedServer } from '@canvelete/test-http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Canvelete, type CanveleteOptions } from '../canvelete.js';
-import { CanveleteError } from '../errors/index.js';
-import { virtualClock } from '../test-support/virtual-clock.js';
+import type { ScriptedServer, ScriptedStep } from '@canvelete/test-http';
+import { describe, expect, it } from 'vitest';
+import type { CanveleteOptions } from '../canvelete.js';
+import { caught, clientOn, useScriptedServers } from '../test-support/fixture.js';
 
 const API_KEY = `cvt_${'cd34'.repeat(16)}`;
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-const servers: ScriptedServer[] = [];
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useScriptedServers();
 
-function client(server: ScriptedServer, options: Partial<CanveleteOptions> = {}) {
-  const clock = virtualClock();
-  const canvelete = new Canvelete({
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
-    ...options,
-  });
-  return { canvelete, clock };
-}
-
-async function caught(promise: Promise<unknown>): Promise<CanveleteError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (CanveleteError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a CanveleteError');
-}
+const client = (server: ScriptedServer, options: Partial<CanveleteOptions> = {}) =>
+  clientOn(server, { apiKey: API_KEY, ...options });
 
 describe('renders.create / createAsync / wait', () => {
   it('starts async with the validated body, then polls through 429 and 503 until completed', async () => {

@@ -1,28 +1,11 @@
-import { type ScriptedServer, type ScriptedStep, startScriptedServer } from '@canvelete/test-http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Canvelete } from '../canvelete.js';
+import type { ScriptedServer, ScriptedStep } from '@canvelete/test-http';
+import { describe, expect, it } from 'vitest';
 import { CanveleteError } from '../errors/index.js';
-import { virtualClock } from '../test-support/virtual-clock.js';
+import { clientOn, useScriptedServers } from '../test-support/fixture.js';
 
-const servers: ScriptedServer[] = [];
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useScriptedServers();
 
-function client(server: ScriptedServer) {
-  const clock = virtualClock();
-  return new Canvelete({
-    apiKey: 'cvt_test',
-    baseUrl: server.url,
-    now: clock.now,
-    sleep: clock.sleep,
-  });
-}
+const client = (server: ScriptedServer) => clientOn(server).canvelete;
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
