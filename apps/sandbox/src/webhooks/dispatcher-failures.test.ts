@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWebhookDispatcher } from './dispatcher.js';
-import { type Receiver, startReceiver, unusedLoopbackUrl } from './test-receiver.js';
-import type { WebhookDispatcher } from './types.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useDispatcherFixture } from './dispatcher-fixture.js';
+import { unusedLoopbackUrl } from './test-receiver.js';
 
 const secret = 'whsec_failure_test_secret';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args);
-  cleanups.push(() => started.close());
-  return started;
-}
-function dispatcher(options: Parameters<typeof createWebhookDispatcher>[0]): WebhookDispatcher {
-  const created = createWebhookDispatcher(options);
-  cleanups.push(() => created.close());
-  return created;
-}
+const { receiver, dispatcher } = useDispatcherFixture();
 
 describe('createWebhookDispatcher — slow and unreachable receivers', () => {
   it('a slow receiver times out without holding up a second delivery', async () => {

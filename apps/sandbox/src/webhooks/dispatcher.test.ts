@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookDispatcher } from './dispatcher.js';
-import { type ReceivedRequest, type Receiver, startReceiver } from './test-receiver.js';
-import type { Dialect, WebhookDispatcher } from './types.js';
+import { describe, expect, it } from 'vitest';
+import { useDispatcherFixture } from './dispatcher-fixture.js';
+import type { ReceivedRequest } from './test-receiver.js';
+import type { Dialect } from './types.js';
 
 // Independent HMAC, computed here and not imported from the code under test.
 const hmac = (secret: string, message: string) =>
@@ -28,20 +28,7 @@ function signatureIsValid(dialect: Dialect, request: ReceivedRequest): boolean {
   return match !== null && match[2] === hmac(secret, `${match[1]}.${request.body}`);
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args);
-  cleanups.push(() => started.close());
-  return started;
-}
-function dispatcher(options: Parameters<typeof createWebhookDispatcher>[0]): WebhookDispatcher {
-  const created = createWebhookDispatcher(options);
-  cleanups.push(() => created.close());
-  return created;
-}
+const { receiver, dispatcher } = useDispatcherFixture();
 
 describe('createWebhookDispatcher — delivery per dialect', () => {
   const envelopes: Record<Dialect, { keys: string[]; urlKey: string }> = {
